@@ -1,0 +1,60 @@
+"""Extraction: one article in, its events (mentions), statements and places out.
+
+`Extractor` holds what is built once (the lexicon and its matchers, the geocoder) and reads one
+article at a time; it keeps no state between articles.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from sitroom.extract.events import Reading, assemble, read_sentence
+from sitroom.extract.lexicon import Lexicon, load_lexicon
+from sitroom.extract.locations import not_event_locations
+from sitroom.extract.matchers import Matchers
+from sitroom.extract.statements import statements
+from sitroom.model import Article, DateSpan, Extraction, Place
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Extractor", "PlaceFinder"]
+
+
+class PlaceFinder(Protocol):
+    """What extraction needs from geocoding: the resolved places of a doc."""
+
+    def places(self, doc: Doc) -> tuple[Place, ...]: ...
+
+
+class Extractor:
+    """Reads articles into `Extraction`s. Build once, call `extract` per article."""
+
+    def __init__(self, nlp: Language, geocoder: PlaceFinder, lexicon: Lexicon | None = None) -> None:
+        self.nlp = nlp
+        self.geocoder = geocoder
+        self.lexicon = lexicon or load_lexicon()
+        self.matchers = Matchers(nlp, self.lexicon)
+
+    def extract(self, article: Article) -> Extraction:
+        from sitroom.dates import find_date_expressions
+
+        doc = self.nlp(article.text)
+        places = self.geocoder.places(doc)
+        notes = self.matchers.annotate(doc)
+        excluded = not_event_locations(doc, places, notes, self.lexicon)
+        date_spans = find_date_expressions(article.text)
+        readings: list[Reading] = []
+        for sent in doc.sents:
+            paragraph = article.text.count("\n", 0, sent.start_char)
+            expression = next(((a, b) for a, b in date_spans if sent.start_char <= a < sent.end_char), None)
+            date = DateSpan(None, None, None, article.text[expression[0] : expression[1]]) if expression else None
+            readings.append(read_sentence(sent, paragraph, notes, self.lexicon, places, excluded, date))
+        place_tokens = frozenset(t.i for p in places if (s := doc.char_span(p.start, p.end, alignment_mode="expand")) for t in s)
+        return Extraction(
+            article_id=article.id,
+            mentions=tuple(assemble(readings)),
+            statements=tuple(statements(doc, notes, self.lexicon, place_tokens)),
+            places=places,
+        )

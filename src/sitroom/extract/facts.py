@@ -1,0 +1,366 @@
+"""What one sentence states: weapons and their counts, casualties, damaged objects, outages, attacker.
+
+Each function reads one sentence (a spaCy Span) with the doc's lexicon annotations and returns
+model values. None of them decides which event a fact belongs to; `events.py` does that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from sitroom.extract.lexicon import Lexicon
+from sitroom.extract.matchers import Annotations
+from sitroom.extract.numbers import Quantity, quantities
+from sitroom.model import DamageObject, Outage, Weapon, WeaponClass
+
+# Tokens that may stand between a count and what it counts ("50 Russian attack drones").
+_COUNT_FILLERS = frozenset({"more", "russian", "enemy", "of", "the", "these", "those", "other", "additional", "-", "type"})
+# Tokens that may stand between two lexicon phrases naming one weapon ("Shahed-type drones").
+_WEAPON_GLUE = frozenset({"-", "type", "-type", "attack", "strike", "kamikaze"})
+_HEDGES = frozenset({"possibly", "probably", "likely", "suspected", "apparently", "reportedly", "presumably"})
+_CLAUSE_BREAKS = frozenset({";", ":", "while", "whereas", "but"})
+
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: int | None = None
+    injured: int | None = None
+    children_killed: int | None = None
+    children_injured: int | None = None
+
+    def any(self) -> bool:
+        return any(v is not None for v in (self.killed, self.injured, self.children_killed, self.children_injured))
+
+
+@dataclass(frozen=True)
+class _WeaponPhrase:
+    weapon: Weapon
+    start: int
+    end: int
+
+
+def weapon_phrases(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[_WeaponPhrase]:
+    """Weapon mentions in a sentence, adjacent lexicon phrases joined ("Kh-101 cruise missiles")."""
+    groups: list[_WeaponPhrase] = []
+    for span in notes.of("weapon", sent):
+        cls, model = lexicon.weapons[span.label_]
+        uncertain = any(t.lower_ in _HEDGES for t in sent.doc[max(sent.start, span.start - 4) : span.start])
+        weapon = Weapon(cls, model, uncertain=uncertain)
+        if groups and _glued(sent, groups[-1].end, span.start):
+            groups[-1] = _WeaponPhrase(_join(groups[-1].weapon, weapon), groups[-1].start, span.end)
+        else:
+            groups.append(_WeaponPhrase(weapon, span.start, span.end))
+    return groups
+
+
+def _glued(sent: Span, end: int, start: int) -> bool:
+    between = sent.doc[end:start]
+    return all(t.lower_ in _WEAPON_GLUE for t in between)
+
+
+def _join(a: Weapon, b: Weapon) -> Weapon:
+    """One weapon named by two phrases: the model from whichever names one, the finer class."""
+    model = a.model or b.model
+    generic = {WeaponClass.MISSILE, WeaponClass.DRONE}
+    cls = a.weapon_class if b.weapon_class in generic else b.weapon_class
+    if a.model and a.weapon_class.family == b.weapon_class.family:
+        cls = a.weapon_class
+    return Weapon(cls, model, uncertain=a.uncertain or b.uncertain)
+
+
+def weapons(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Weapon]:
+    """Weapons of a sentence with their launched / intercepted counts, one entry per weapon."""
+    phrases = weapon_phrases(sent, notes, lexicon)
+    if not phrases:
+        return []
+    counted: dict[tuple[WeaponClass, str | None], Weapon] = {}
+    order: list[tuple[WeaponClass, str | None]] = []
+    for phrase in phrases:
+        key = (phrase.weapon.weapon_class, phrase.weapon.model)
+        if key not in counted:
+            counted[key] = phrase.weapon
+            order.append(key)
+    intercept = [s.start for s in notes.of("intercept", sent)]
+    launch = [s.start for s in notes.of("launch", sent)] + [s.start for s in notes.of("attack_verb", sent)]
+    for quantity in quantities(sent, lexicon.numbers):
+        target = _counted_weapon(sent, quantity, phrases)
+        if target is None:
+            continue
+        role = _count_role(sent, quantity, intercept, launch)
+        key = _resolve_key(target.weapon, role, counted, order)
+        current = counted[key]
+        if role == "intercepted" and current.intercepted is None:
+            counted[key] = replace(current, intercepted=quantity.value)
+        elif role == "launched" and current.launched is None:
+            counted[key] = replace(current, launched=quantity.value)
+    found = [counted[k] for k in order]
+    return [w for w in found if not covered(w, found)]
+
+
+def covered(weapon: Weapon, others: list[Weapon] | tuple[Weapon, ...]) -> bool:
+    """A bare "drones" beside "Shahed drones" adds nothing when it has no counts of its own."""
+    if weapon.model is not None or weapon.launched is not None or weapon.intercepted is not None:
+        return False
+    return any(o.model is not None and o.weapon_class.family == weapon.weapon_class.family for o in others)
+
+
+def _counted_weapon(sent: Span, q: Quantity, phrases: list[_WeaponPhrase]) -> _WeaponPhrase | None:
+    """The weapon phrase a number counts: the one right after it, or, for "45 were shot down",
+    the one named just before in the same sentence ("of the 50 drones, 45 were shot down")."""
+    doc = sent.doc
+    if doc[q.start].lower_ in ("a", "an", "one") and q.end - q.start == 1:
+        following = next((p for p in phrases if p.start >= q.end), None)
+        if following is None or following.start != q.end:
+            return None
+    for phrase in phrases:
+        if phrase.start >= q.end:
+            between = doc[q.end : phrase.start]
+            if len(between) <= 3 and all(t.lower_ in _COUNT_FILLERS or t.is_title for t in between):
+                return phrase
+            break
+    after = doc[q.end : min(q.end + 3, sent.end)]
+    if any(t.lower_ in ("were", "was", "of", "had", "have") for t in after[:2]):
+        before = [p for p in phrases if p.end <= q.start]
+        if before:
+            return before[-1]
+    return None
+
+
+def _count_role(sent: Span, q: Quantity, intercept: list[int], launch: list[int]) -> str:
+    """'intercepted' when an interception word is nearer the number than a launch word;
+    "of the 50 drones" is what was launched."""
+    doc = sent.doc
+    if q.start >= 2 and doc[q.start - 1].lower_ == "the" and doc[q.start - 2].lower_ == "of":
+        return "launched"
+    clause_start, clause_end = _clause_of(sent, q.start)
+
+    def distance(positions: list[int]) -> int:
+        inside = [abs(p - q.start) for p in positions if clause_start <= p < clause_end]
+        return min(inside, default=10_000)
+
+    return "intercepted" if distance(intercept) < distance(launch) else "launched"
+
+
+def _clause_of(sent: Span, i: int) -> tuple[int, int]:
+    start, end = sent.start, sent.end
+    for t in sent:
+        if t.lower_ in _CLAUSE_BREAKS:
+            if t.i < i:
+                start = t.i + 1
+            elif t.i > i:
+                end = t.i
+                break
+    return start, end
+
+
+def _resolve_key(
+    weapon: Weapon, role: str, counted: dict[tuple[WeaponClass, str | None], Weapon], order: list[tuple[WeaponClass, str | None]]
+) -> tuple[WeaponClass, str | None]:
+    """An interception of "the drones" belongs to the one drone type launched, if there is one."""
+    key = (weapon.weapon_class, weapon.model)
+    if role != "intercepted" or weapon.model is not None:
+        return key
+    same_family = [k for k in order if k[0].family == weapon.weapon_class.family and counted[k].launched is not None]
+    return same_family[0] if len(same_family) == 1 else key
+
+
+def casualties(sent: Span, notes: Annotations, lexicon: Lexicon) -> Casualties:
+    """Killed, injured and children among them, as the sentence states them."""
+    doc = sent.doc
+    words = notes.of("casualty", sent)
+    if not words:
+        return Casualties()
+    lowered = sent.text.lower()
+    if any(p in lowered for p in ("no casualties were", "no casualties have", "without casualties", "no one was killed or injured", "no one was hurt", "no one was injured")):
+        return Casualties(killed=0, injured=0)
+    persons = notes.of("person", sent)
+    numbers = quantities(sent, lexicon.numbers)
+    result: dict[str, int] = {}
+    children: dict[str, int] = {}
+    previous_end = sent.start
+    for word in words:
+        kind = lexicon.casualties[word.label_]
+        if kind == "casualties":
+            previous_end = word.end
+            continue
+        count = _count_after(word, sent, persons, numbers)
+        child_count = None
+        if count is None:
+            count, child_count = _count_before(doc, previous_end, word.start, persons, numbers, lexicon)
+        if count is not None and kind not in result:
+            result[kind] = count
+        if child_count is not None and kind not in children:
+            children[kind] = child_count
+        previous_end = word.end
+    for kind, count in _including_children(sent, words, persons, numbers, lexicon).items():
+        children.setdefault(kind, count)
+    return Casualties(
+        killed=result.get("killed"),
+        injured=result.get("injured"),
+        children_killed=children.get("killed"),
+        children_injured=children.get("injured"),
+    )
+
+
+_LINKS = frozenset({"were", "was", "have", "has", "had", "been", "be", "are", "is", "reportedly", "also", "people",
+                    "civilians", "others", "other", "more", "later", "confirmed", "and", ",", "being", "left", "injured"})
+
+
+def _count_before(
+    doc: Doc, lo: int, word_start: int, persons: tuple[Span, ...], numbers: list[Quantity], lexicon: Lexicon
+) -> tuple[int | None, int | None]:
+    """Count the people named before a casualty word: "a man and two women were killed" -> 3."""
+    window_persons = [p for p in persons if lo <= p.start and p.end <= word_start]
+    window_numbers = [n for n in numbers if lo <= n.start and n.end <= word_start]
+    if window_persons:
+        total = 0
+        child_total = 0
+        all_children = True
+        for person in window_persons:
+            attached = [n for n in window_numbers if n.end <= person.start and _attached(doc, n, person)]
+            if not attached:
+                continue
+            value = attached[-1].value
+            total += value
+            if lexicon.person_nouns.get(person.label_) == "child":
+                child_total += value
+            else:
+                all_children = False
+        if total:
+            return total, (child_total if child_total and all_children else None)
+    if window_numbers:
+        last = window_numbers[-1]
+        gap = [t.lower_ for t in doc[last.end : word_start]]
+        if doc[last.start].lower_ not in ("a", "an") and all(t in _LINKS for t in gap) and len(gap) <= 4:
+            return last.value, None
+    return None, None
+
+
+def _attached(doc: Doc, n: Quantity, person: Span) -> bool:
+    """A number counts a person noun a few words on ("two elderly women", "a 64-year-old man")."""
+    between = doc[n.end : person.start]
+    limit = 6 if any(t.text == "-" for t in between) else 3
+    return len(between) <= limit and not any(t.lower_ in ("and", ",", "were", "was") for t in between)
+
+
+def _count_after(word: Span, sent: Span, persons: tuple[Span, ...], numbers: list[Quantity]) -> int | None:
+    """ "killing three people", "killed 12", "the death toll rose to 12"."""
+    head = word[-1].lower_
+    active = head.endswith("ing") or word.label_ == "death toll" or head in ("killed", "injured", "wounded")
+    if not active:
+        return None
+    for n in numbers:
+        if n.start >= word.end:
+            gap = [t.lower_ for t in sent.doc[word.end : n.start]]
+            allowed = {"at", "least", "to", "rose", "has", "had", "risen", "climbed", "reached", "stands", "is", "now", "more",
+                       "than", "nearly", "about", "around", "some", "over", "up"}
+            if len(gap) <= 4 and all(g in allowed for g in gap):
+                if head in ("killed", "injured", "wounded") and not gap and not _person_follows(sent, n, persons):
+                    return None
+                return n.value
+            return None
+    return None
+
+
+def _person_follows(sent: Span, n: Quantity, persons: tuple[Span, ...]) -> bool:
+    return any(0 <= p.start - n.end <= 2 for p in persons)
+
+
+def _including_children(
+    sent: Span, words: tuple[Span, ...], persons: tuple[Span, ...], numbers: list[Quantity], lexicon: Lexicon
+) -> dict[str, int]:
+    """ "... including two children" / "among them a child" after a casualty word."""
+    found: dict[str, int] = {}
+    for t in sent:
+        if t.lower_ not in ("including", "among"):
+            continue
+        child = next((p for p in persons if p.start > t.i and p.start - t.i <= 4 and lexicon.person_nouns.get(p.label_) == "child"), None)
+        if child is None:
+            continue
+        count = next((n.value for n in numbers if t.i < n.start and n.end <= child.start), None)
+        before = [w for w in words if w.end <= t.i and lexicon.casualties[w.label_] != "casualties"]
+        if count is not None and before:
+            found.setdefault(lexicon.casualties[before[-1].label_], count)
+    return found
+
+
+def damage_objects(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[DamageObject]:
+    """Objects the sentence says were damaged or hit, with their counts ("12 private houses")."""
+    if not notes.of("damage_cue", sent):
+        return []
+    found: list[DamageObject] = []
+    numbers = quantities(sent, lexicon.numbers)
+    for span in notes.of("damage", sent):
+        before = sent.doc[max(sent.start, span.start - 3) : span.start].text.lower()
+        if span.label_ in ("hospital", "shelter") and any(w in before for w in ("to", "in", "at")):
+            continue
+        count = next((n.value for n in numbers if n.end == span.start and sent.doc[n.start].lower_ not in ("a", "an")), None)
+        found.append(DamageObject(lexicon.damage[span.label_], span.text, count))
+    return found
+
+
+def outages(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Outage]:
+    """Services the sentence says were cut, with how many homes/people/... when stated."""
+    cues = notes.of("outage_cue", sent)
+    if not cues:
+        return []
+    units = notes.of("unit", sent)
+    numbers = quantities(sent, lexicon.numbers)
+    found: dict[object, Outage] = {}
+    for service in notes.of("service", sent):
+        near = [c for c in cues if abs(c.start - service.start) <= 6]
+        if not near:
+            continue
+        kind = lexicon.services[service.label_]
+        counted = _outage_count(sent, units, numbers, lexicon)
+        count, unit = counted if counted else (None, None)
+        previous = found.get(kind)
+        if previous is None or (previous.count is None and count is not None):
+            found[kind] = Outage(kind, count, unit)
+    return list(found.values())
+
+
+def _outage_count(sent: Span, units: tuple[Span, ...], numbers: list[Quantity], lexicon: Lexicon) -> tuple[int, object] | None:
+    for unit in units:
+        n = next((n for n in numbers if 0 <= unit.start - n.end <= 2 and sent.doc[n.start].lower_ not in ("a", "an")), None)
+        if n is not None:
+            return n.value, lexicon.outage_units[unit.label_]
+    return None
+
+
+def attacker(sent: Span, notes: Annotations, lexicon: Lexicon) -> str | None:
+    """Who the sentence says attacked: "Russian missiles", "Russian forces launched", "hit by the enemy"."""
+    anchors = [s.start for s in notes.of("trigger", sent)] + [s.start for s in notes.of("weapon", sent)]
+    if not anchors:
+        return None
+    candidates = []
+    verbs = {s.start for s in notes.of("attack_verb", sent)}
+    for actor in notes.of("actor", sent):
+        if _is_attacker(actor, verbs, lexicon):
+            candidates.append(actor)
+    if not candidates:
+        return None
+    first_anchor = min(anchors)
+    before = [a for a in candidates if a.start < first_anchor]
+    chosen = before[-1] if before else candidates[0]
+    return lexicon.actors[chosen.label_]
+
+
+def _is_attacker(actor: Span, verbs: set[int], lexicon: Lexicon) -> bool:
+    doc = actor.doc
+    after = doc[actor.end] if actor.end < len(doc) else None
+    if after is not None and after.lower_ in ("'s", "\u2019s", "'"):
+        return False
+    if after is not None and after.lower_ in lexicon.roles:
+        return False
+    before = doc[actor.start - 1] if actor.start > 0 else None
+    if before is not None and before.lower_ == "by":
+        return True
+    label = actor.label_
+    if any(w in label for w in ("forces", "troops", "army", "military", "occupiers", "invaders", "enemy", "militants", "mercenaries", "separatists")):
+        return True
+    if label in ("russian", "ukrainian") and after is not None and not after.is_punct:
+        return True
+    return any(actor.end <= v <= actor.end + 3 for v in verbs)

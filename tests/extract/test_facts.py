@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Span
+
+from sitroom.extract import facts
+from sitroom.extract.lexicon import Lexicon
+from sitroom.extract.matchers import Annotations
+from sitroom.model import OutageUnit, Service, WeaponClass
+
+Read = Callable[[str], tuple[Span, Annotations]]
+
+
+def weapons(read: Read, lexicon: Lexicon, text: str) -> list[tuple[str, str | None, int | None, int | None]]:
+    sent, notes = read(text)
+    return [(w.weapon_class.value, w.model, w.launched, w.intercepted) for w in facts.weapons(sent, notes, lexicon)]
+
+
+def test_launched_and_intercepted_by_type(read: Read, lexicon: Lexicon) -> None:
+    text = "Russia launched 50 Shahed drones and 6 Kh-101 missiles; air defence shot down 45 of the drones."
+    assert weapons(read, lexicon, text) == [
+        ("attack_drone", "Shahed-136", 50, 45),
+        ("cruise_missile", "Kh-101", 6, None),
+    ]
+
+
+def test_of_the_n_drones_m_were_shot_down(read: Read, lexicon: Lexicon) -> None:
+    text = "Of the 120 drones, 98 were shot down or suppressed."
+    assert weapons(read, lexicon, text) == [("drone", None, 120, 98)]
+
+
+def test_uncounted_weapons(read: Read, lexicon: Lexicon) -> None:
+    text = "Ukraine woke up to another night of heavy Russian missile and drone strikes."
+    assert weapons(read, lexicon, text) == [("missile", None, None, None), ("drone", None, None, None)]
+
+
+def test_hedged_weapon_is_uncertain_not_dropped(read: Read, lexicon: Lexicon) -> None:
+    sent, notes = read("The crater suggests possibly a cruise missile.")
+    found = facts.weapons(sent, notes, lexicon)
+    assert [(w.weapon_class, w.uncertain) for w in found] == [(WeaponClass.CRUISE_MISSILE, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two people were killed and five injured in the attack.", 2, 5),
+        ("A man and two women were killed.", 3, None),
+        ("A 64-year-old man was killed by shelling.", 1, None),
+        ("The death toll rose to 12 on Tuesday.", 12, None),
+        ("The strike killed at least 3 civilians and wounded 10 others.", 3, 10),
+        ("No casualties were reported.", 0, 0),
+        ("Russian shelling killed three people.", 3, None),
+        ("Dozens of people were injured.", None, None),
+        ("Five others were wounded, officials said.", None, 5),
+    ],
+)
+def test_casualties(read: Read, lexicon: Lexicon, text: str, killed: int | None, injured: int | None) -> None:
+    sent, notes = read(text)
+    found = facts.casualties(sent, notes, lexicon)
+    assert (found.killed, found.injured) == (killed, injured)
+
+
+def test_children_among_the_injured(read: Read, lexicon: Lexicon) -> None:
+    sent, notes = read("Seven people were injured, including two children.")
+    found = facts.casualties(sent, notes, lexicon)
+    assert (found.injured, found.children_injured) == (7, 2)
+
+
+def test_outage_with_count(read: Read, lexicon: Lexicon) -> None:
+    sent, notes = read('"More than 1,100 homes were left without heating," the minister said.')
+    [outage] = facts.outages(sent, notes, lexicon)
+    assert (outage.service, outage.count, outage.unit) == (Service.HEATING, 1100, OutageUnit.HOMES)
+
+
+def test_outages_without_counts(read: Read, lexicon: Lexicon) -> None:
+    sent, notes = read("Power and heating were knocked out in parts of the city.")
+    assert [(o.service, o.count) for o in facts.outages(sent, notes, lexicon)] == [
+        (Service.POWER, None),
+        (Service.HEATING, None),
+    ]
+
+
+def test_damage_needs_a_damage_word(read: Read, lexicon: Lexicon) -> None:
+    sent, notes = read("Local authorities reported damage to apartment blocks and a kindergarten.")
+    assert [(d.category.value, d.object) for d in facts.damage_objects(sent, notes, lexicon)] == [
+        ("residential", "apartment blocks"),
+        ("education", "kindergarten"),
+    ]
+    sent, notes = read("Children returned to the kindergarten on Monday.")
+    assert facts.damage_objects(sent, notes, lexicon) == []
+
+
+def test_damage_counts(read: Read, lexicon: Lexicon) -> None:
+    sent, notes = read("Shelling damaged 12 private houses and a school.")
+    assert [(d.object, d.count) for d in facts.damage_objects(sent, notes, lexicon)] == [
+        ("private houses", 12),
+        ("school", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Russian forces launched a large-scale aerial assault.", "Russia"),
+        ("Kharkiv, Ukraine's second-largest city, was also hit hard.", None),
+        ("The occupiers shelled the village overnight.", "Russia"),
+        ("The bridge was hit by Ukrainian drones.", "Ukraine"),
+        ("Wagner mercenaries attacked the town.", "Wagner Group"),
+    ],
+)
+def test_attacker(read: Read, lexicon: Lexicon, text: str, attacker: str | None) -> None:
+    sent, notes = read(text)
+    assert facts.attacker(sent, notes, lexicon) == attacker

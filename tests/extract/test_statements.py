@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+
+from sitroom import nlp
+from sitroom.extract.lexicon import Lexicon
+from sitroom.extract.matchers import Matchers
+from sitroom.extract.statements import statements
+
+PIPELINE = nlp.build()
+
+
+def said(text: str, lexicon: Lexicon) -> list[tuple[str, str | None, str, bool]]:
+    doc = PIPELINE(text)
+    notes = Matchers(PIPELINE, lexicon).annotate(doc)
+    return [(s.speaker, s.role, s.quote, s.direct) for s in statements(doc, notes, lexicon, frozenset())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"More than 1,100 homes were left without heating," Restoration Minister Oleksiy Kuleba said.',
+            [("Oleksiy Kuleba", "Restoration Minister", "More than 1,100 homes were left without heating", True)],
+        ),
+        (
+            '"The city held," said Mayor Ihor Terekhov.',
+            [("Ihor Terekhov", "Mayor", "The city held", True)],
+        ),
+        (
+            "Mayor Ihor Terekhov said strikes damaged thermal energy systems.",
+            [("Ihor Terekhov", "Mayor", "strikes damaged thermal energy systems", False)],
+        ),
+        (
+            "President Volodymyr Zelenskyy has repeatedly stressed that peace cannot wait.",
+            [("Volodymyr Zelenskyy", "President", "peace cannot wait", False)],
+        ),
+        (
+            "Hours after US President Donald Trump suggested there could be “good news” on talks.",
+            [("Donald Trump", "President", "good news", True)],
+        ),
+        (
+            "Oleh Kiper, the governor of the region, said two people were injured.",
+            [("Oleh Kiper", "governor of the region", "two people were injured", False)],
+        ),
+        (
+            'Governor Oleh Syniehubov said: "Two drones hit the city centre."',
+            [("Oleh Syniehubov", "Governor", "Two drones hit the city centre", True)],
+        ),
+        (
+            "Two people were injured in the attack, according to Governor Ivan Fedorov.",
+            [("Ivan Fedorov", "Governor", "Two people were injured in the attack", False)],
+        ),
+        ("Officials said the damage was severe.", []),
+    ],
+)
+def test_attribution_forms(text: str, expected: list[tuple[str, str | None, str, bool]], lexicon: Lexicon) -> None:
+    assert said(text, lexicon) == expected
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name(lexicon: Lexicon) -> None:
+    text = (
+        "Foreign Minister Andrii Sybiha said the talks were useful. "
+        "Sybiha added that more meetings would follow. "
+        '"We are ready," he said.'
+    )
+    assert [s[0] for s in said(text, lexicon)] == ["Andrii Sybiha"] * 3
+
+
+def test_adding_that_with_a_partial_quote_is_a_second_direct_statement(lexicon: Lexicon) -> None:
+    text = ('"The night was hard," Minister Oleksiy Kuleba said, adding that Russia had attacked '
+            '“homes, heat, and basic living conditions” across the country.')
+    assert said(text, lexicon) == [
+        ("Oleksiy Kuleba", "Minister", "The night was hard", True),
+        ("Oleksiy Kuleba", "Minister", "homes, heat, and basic living conditions", True),
+    ]
