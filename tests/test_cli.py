@@ -24,8 +24,9 @@ REPORT = {
 @pytest.fixture()
 def documents(tmp_path: Path) -> Path:
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps(REPORT) + "\n" + json.dumps({"id": "empty", "text": "Nothing happened."}) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(REPORT) + "\n" + json.dumps({"id": "empty", "text": "Nothing happened."}) + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -76,8 +77,13 @@ def test_ingest_is_idempotent_and_events_filter(documents: Path, settings: Setti
     as_json = runner.invoke(cli, ["events", "--format", "json", "--type", "strike", "--oblast", "UA-63"])
     [event] = [json.loads(line) for line in as_json.stdout.splitlines()]
     assert event["location"]["admin1_code"] == "UA-63"
-    for args in (["--type", "diplomacy"], ["--oblast", "UA-30"], ["--since", "2025-12-04"], ["--near", "Lviv", "--km", "50"],
-                 ["--weapon", "cruise_missile"]):
+    for args in (
+        ["--type", "diplomacy"],
+        ["--oblast", "UA-30"],
+        ["--since", "2025-12-04"],
+        ["--near", "Lviv", "--km", "50"],
+        ["--weapon", "cruise_missile"],
+    ):
         assert runner.invoke(cli, ["events", "--format", "json", *args]).stdout == "", args
     for args in (["--near", "Kharkiv", "--km", "30"], ["--weapon", "drone"], ["--until", "2025-12-03"]):
         assert len(runner.invoke(cli, ["events", "--format", "json", *args]).stdout.splitlines()) == 1, args

@@ -27,8 +27,19 @@ from sitroom.model import (
 
 
 def test_record_has_exactly_the_contract_keys() -> None:
-    place = Place("Kharkiv", "Kharkiv", 49.98, 36.25, "Kharkiv Oblast", "UA-63", "UA", Precision.SETTLEMENT,
-                  "geonames:706483", 10, 17)
+    place = Place(
+        "Kharkiv",
+        "Kharkiv",
+        49.98,
+        36.25,
+        "Kharkiv Oblast",
+        "UA-63",
+        "UA",
+        Precision.SETTLEMENT,
+        "geonames:706483",
+        10,
+        17,
+    )
     mention = Mention(
         type=EventType.STRIKE,
         date=DateSpan(dt.date(2025, 12, 2), dt.date(2025, 12, 3), DatePrecision.DAY, "overnight"),
@@ -39,17 +50,44 @@ def test_record_has_exactly_the_contract_keys() -> None:
         outages=(Outage(Service.HEATING, 1100, OutageUnit.HOMES),),
         evidence=(Span(0, 40),),
     )
-    record = extraction_record(Extraction("a1", (mention,), (Statement("Ihor Terekhov", "q", False, "Mayor"),), (place,)))
+    record = extraction_record(
+        Extraction("a1", (mention,), (Statement("Ihor Terekhov", "q", False, "Mayor"),), (place,))
+    )
     assert set(record) == {"id", "events", "statements", "places"}
     event = record["events"][0]
-    assert {"type", "date", "location", "attacker", "weapons", "killed", "injured", "children_killed",
-            "children_injured", "damage", "damage_objects", "outages", "parties", "evidence"} <= set(event)
+    assert {
+        "type",
+        "date",
+        "location",
+        "attacker",
+        "weapons",
+        "killed",
+        "injured",
+        "children_killed",
+        "children_injured",
+        "damage",
+        "damage_objects",
+        "outages",
+        "parties",
+        "evidence",
+    } <= set(event)
     assert event["date"] == {"start": "2025-12-02", "end": "2025-12-03", "precision": "day", "text": "overnight"}
     assert event["weapons"][0]["class"] == "attack_drone" and event["weapons"][0]["intercepted"] == 45
     assert event["damage"] == ["education"]
     assert event["outages"] == [{"service": "heating", "count": 1100, "unit": "homes"}]
-    assert set(record["places"][0]) == {"name", "text", "lat", "lon", "admin1", "admin1_code", "country", "precision",
-                                        "gazetteer_id", "start", "end"}
+    assert set(record["places"][0]) == {
+        "name",
+        "text",
+        "lat",
+        "lon",
+        "admin1",
+        "admin1_code",
+        "country",
+        "precision",
+        "gazetteer_id",
+        "start",
+        "end",
+    }
     assert record["statements"][0]["direct"] is False
 
 

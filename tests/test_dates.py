@@ -251,9 +251,7 @@ def test_absolute_without_publication_resolves(
     assert resolve_date(expression, None) == DateSpan(first, last, precision, expression)
 
 
-@pytest.mark.parametrize(
-    "expression", ["hours after the attack", "", "Article 5", "31 February 2025", "the 1990s"]
-)
+@pytest.mark.parametrize("expression", ["hours after the attack", "", "Article 5", "31 February 2025", "the 1990s"])
 def test_unrecognised_is_unknown(expression: str) -> None:
     assert resolve_date(expression, TUE) == DateSpan(None, None, None, expression)
 
@@ -294,9 +292,7 @@ def test_event_date_none_without_expression() -> None:
 
 def test_event_date_default_overnight() -> None:
     sentence = "Strikes cut power to 120,000 people."
-    assert event_date(sentence, TUE, default_overnight=True) == DateSpan(
-        *days("2025-12-22", "2025-12-23"), D, ""
-    )
+    assert event_date(sentence, TUE, default_overnight=True) == DateSpan(*days("2025-12-22", "2025-12-23"), D, "")
     assert event_date(sentence, None, default_overnight=True) is None
 
 

@@ -16,8 +16,11 @@ HTML = """<html><head><title>Drones hit Odesa port</title>
 
 def test_jsonl_text_html_and_folders(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(
-        json.dumps({"id": "x1", "text": "Shelling hit Kherson.", "published": "2025-12-03"}) + "\n\n"
-        + "not json\n" + json.dumps({"id": "x2"}) + "\n",
+        json.dumps({"id": "x1", "text": "Shelling hit Kherson.", "published": "2025-12-03"})
+        + "\n\n"
+        + "not json\n"
+        + json.dumps({"id": "x2"})
+        + "\n",
         encoding="utf-8",
     )
     (tmp_path / "sub").mkdir()
@@ -46,7 +49,9 @@ def test_same_text_same_id(tmp_path: Path) -> None:
 
 
 def test_missing_path_and_bad_date_are_skips(tmp_path: Path) -> None:
-    (tmp_path / "d.jsonl").write_text(json.dumps({"id": "d", "text": "x", "published": "yesterday"}) + "\n", encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"id": "d", "text": "x", "published": "yesterday"}) + "\n", encoding="utf-8"
+    )
     items = list(read_paths([tmp_path / "nope.txt", tmp_path / "d.jsonl"]))
     assert all(isinstance(i, Skip) for i in items)
     assert "no such file" in items[0].reason  # type: ignore[union-attr]

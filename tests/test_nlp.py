@@ -31,7 +31,10 @@ def test_heading_without_full_stop_is_its_own_sentence(pipeline: Language) -> No
 
 def test_sentence_broken_across_lines_stays_whole(pipeline: Language) -> None:
     text = "Ukraine and Russia prepare for another round of discussions\nabroad. Then they left."
-    assert sentences(pipeline, text) == ["Ukraine and Russia prepare for another round of discussions\nabroad.", "Then they left."]
+    assert sentences(pipeline, text) == [
+        "Ukraine and Russia prepare for another round of discussions\nabroad.",
+        "Then they left.",
+    ]
 
 
 def test_quotation_of_several_sentences_stays_with_its_attribution(pipeline: Language) -> None:

@@ -18,7 +18,7 @@ from sitroom.errors import SitroomError
 
 if TYPE_CHECKING:
     from sitroom.config import Settings
-    from sitroom.model import Article, Event, RunReport, Skip
+    from sitroom.model import Article, Event, RunReport
 
 
 class _Commands(click.Group):
@@ -50,8 +50,14 @@ def _settings() -> Settings:
 
 @cli.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
-@click.option("-o", "--output", "output_path", default="-", type=click.Path(allow_dash=True),
-              help="Where to write the results (JSON Lines); '-' for standard output (the default).")
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    default="-",
+    type=click.Path(allow_dash=True),
+    help="Where to write the results (JSON Lines); '-' for standard output (the default).",
+)
 def extract(input_path: str, output_path: str) -> None:
     """Read documents (JSON Lines, one {"id", "text", "published"?, ...} a line) and write one
     line of events, statements and places per document, in input order. Touches no database."""
@@ -118,15 +124,31 @@ def _print_report(report: RunReport) -> None:
 @click.option("--weapon", help="Weapon class or model (drone, cruise_missile, Shahed-136, ...).")
 @click.option("--limit", type=int, default=200, show_default=True, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def events(since: Any, until: Any, types: tuple[str, ...], oblast: str | None, near: str | None, km: float,
-           weapon: str | None, limit: int, fmt: str) -> None:
+def events(
+    since: Any,
+    until: Any,
+    types: tuple[str, ...],
+    oblast: str | None,
+    near: str | None,
+    km: float,
+    weapon: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
     """List stored events, newest first."""
     from sitroom.store import EventQuery, Store
 
     settings = _settings()
     point = _place_point(near, km) if near else None
-    query = EventQuery(since=since.date() if since else None, until=until.date() if until else None, types=types,
-                       oblast=oblast, near=point, weapon=weapon, limit=limit)
+    query = EventQuery(
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        types=types,
+        oblast=oblast,
+        near=point,
+        weapon=weapon,
+        limit=limit,
+    )
     with Store.open(settings.resolved_database_url()) as store:
         found = store.query_events(query)
     click.echo(_format_events(found, fmt), nl=False)
@@ -140,7 +162,9 @@ def _place_point(name: str, km: float) -> tuple[float, float, float]:
 
     entry = Geocoder(load_embedded(), build()).resolve_name(name)
     if entry is None:
-        raise NotFoundError(f"no place called {name!r} in the gazetteer; check the spelling (e.g. Kharkiv, Kyiv Oblast)")
+        raise NotFoundError(
+            f"no place called {name!r} in the gazetteer; check the spelling (e.g. Kharkiv, Kyiv Oblast)"
+        )
     return (entry.lat, entry.lon, km)
 
 
@@ -164,18 +188,35 @@ def _format_events(found: list[Event], fmt: str) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-_EVENT_COLUMNS = ("id", "date", "type", "place", "oblast", "attacker", "weapons", "killed", "injured", "damage", "outages", "sources")
+_EVENT_COLUMNS = (
+    "id",
+    "date",
+    "type",
+    "place",
+    "oblast",
+    "attacker",
+    "weapons",
+    "killed",
+    "injured",
+    "damage",
+    "outages",
+    "sources",
+)
 _TABLE_COLUMNS = ("id", "date", "type", "place", "attacker", "weapons", "killed", "injured", "damage", "outages")
 
 
 def _event_row(event: Event) -> dict[str, Any]:
     f = event.facts
     weapons = ", ".join(
-        (w.model or w.weapon_class.value) + (f" {w.launched}" if w.launched is not None else "")
+        (w.model or w.weapon_class.value)
+        + (f" {w.launched}" if w.launched is not None else "")
         + (f"/{w.intercepted} down" if w.intercepted is not None else "")
         for w in f.weapons
     )
-    outages = ", ".join(o.service.value + (f" {o.count} {o.unit.value if o.unit else ''}".rstrip() if o.count else "") for o in f.outages)
+    outages = ", ".join(
+        o.service.value + (f" {o.count} {o.unit.value if o.unit else ''}".rstrip() if o.count else "")
+        for o in f.outages
+    )
     return {
         "id": event.id,
         "date": f.date.start.isoformat() if f.date and f.date.start else "",

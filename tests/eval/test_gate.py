@@ -40,7 +40,9 @@ def score(shared: Path, extractor: Extractor, tmp_path: Path, suite: str, gold: 
             out.write(json.dumps(extraction_record(result)) + "\n")  # type: ignore[arg-type]
     done = subprocess.run(
         [sys.executable, str(shared / "eval" / "score.py"), suite, str(shared / gold), str(predictions), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return flatten(json.loads(done.stdout))
 

@@ -35,7 +35,12 @@ def test_founding_report(shared: Path, extractor: Extractor) -> None:
     assert set(talks.parties) == {"Ukraine", "Russia", "United States"}
 
     said = {(s.speaker, s.direct) for s in result.statements}
-    assert {("Donald Trump", True), ("Ihor Terekhov", False), ("Oleksiy Kuleba", True), ("Volodymyr Zelenskyy", False)} <= said
+    assert {
+        ("Donald Trump", True),
+        ("Ihor Terekhov", False),
+        ("Oleksiy Kuleba", True),
+        ("Volodymyr Zelenskyy", False),
+    } <= said
     kuleba = [s for s in result.statements if s.speaker == "Oleksiy Kuleba"]
     assert kuleba[0].quote == "More than 1,100 homes were left without heating"
     assert kuleba[0].role == "Restoration Minister"

@@ -68,8 +68,10 @@ def test_surname_and_pronoun_resolve_to_the_full_name(lexicon: Lexicon) -> None:
 
 
 def test_adding_that_with_a_partial_quote_is_a_second_direct_statement(lexicon: Lexicon) -> None:
-    text = ('"The night was hard," Minister Oleksiy Kuleba said, adding that Russia had attacked '
-            '“homes, heat, and basic living conditions” across the country.')
+    text = (
+        '"The night was hard," Minister Oleksiy Kuleba said, adding that Russia had attacked '
+        "“homes, heat, and basic living conditions” across the country."
+    )
     assert said(text, lexicon) == [
         ("Oleksiy Kuleba", "Minister", "The night was hard", True),
         ("Oleksiy Kuleba", "Minister", "homes, heat, and basic living conditions", True),

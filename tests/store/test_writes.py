@@ -100,9 +100,9 @@ def test_save_extraction_refuses_another_article_s_extraction(store: Store) -> N
 def test_event_ids_come_from_article_index_type_and_place(store: Store) -> None:
     store.save_extraction(ARTICLE_A, EXTRACTION_A)
     expected = {
-        hashlib.sha1(
-            "\x1f".join([ARTICLE_A.id, str(i), str(m.type), m.location.gazetteer_id]).encode()
-        ).hexdigest()[:16]
+        hashlib.sha1("\x1f".join([ARTICLE_A.id, str(i), str(m.type), m.location.gazetteer_id]).encode()).hexdigest()[
+            :16
+        ]
         for i, m in enumerate((KYIV_STRIKE, KHARKIV_STRIKE))
         if m.location
     }

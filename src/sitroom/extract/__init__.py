@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from sitroom.extract.events import Reading, assemble, read_sentence
 from sitroom.extract.lexicon import Lexicon, load_lexicon
-from sitroom.extract.locations import not_event_locations
+from sitroom.extract.locations import inside_person_names, not_event_locations
 from sitroom.extract.matchers import Matchers
 from sitroom.extract.statements import statements
 from sitroom.model import Article, DateSpan, Extraction, Place
@@ -41,8 +41,10 @@ class Extractor:
         from sitroom.dates import find_date_expressions
 
         doc = self.nlp(article.text)
-        places = self.geocoder.places(doc)
         notes = self.matchers.annotate(doc)
+        found = self.geocoder.places(doc)
+        names = inside_person_names(doc, found, notes, self.lexicon)
+        places = tuple(p for p in found if p.start not in names)
         excluded = not_event_locations(doc, places, notes, self.lexicon)
         date_spans = find_date_expressions(article.text)
         readings: list[Reading] = []
@@ -51,7 +53,9 @@ class Extractor:
             expression = next(((a, b) for a, b in date_spans if sent.start_char <= a < sent.end_char), None)
             date = DateSpan(None, None, None, article.text[expression[0] : expression[1]]) if expression else None
             readings.append(read_sentence(sent, paragraph, notes, self.lexicon, places, excluded, date))
-        place_tokens = frozenset(t.i for p in places if (s := doc.char_span(p.start, p.end, alignment_mode="expand")) for t in s)
+        place_tokens = frozenset(
+            t.i for p in places if (s := doc.char_span(p.start, p.end, alignment_mode="expand")) for t in s
+        )
         return Extraction(
             article_id=article.id,
             mentions=tuple(assemble(readings)),

@@ -82,7 +82,7 @@ def read_sentence(
     return Reading(
         span=TextSpan(sent.start_char, sent.start_char + len(text)),
         paragraph=paragraph,
-        heading=bool(text) and text[-1] not in ".!?\"\u201d\u2019:)" and "\n" in sent.text,
+        heading=bool(text) and text[-1] not in '.!?"\u201d\u2019:)' and "\n" in sent.text,
         types=types,
         places=local,
         national=national,
@@ -249,8 +249,15 @@ def _diplomacy(readings: Sequence[Reading]) -> list[Mention]:
                 break
         else:
             venue = next((p for p in reading.places if p.precision is Precision.SETTLEMENT), None)
-            found.append(Mention(type=EventType.DIPLOMACY, date=reading.date, location=venue,
-                                 parties=reading.parties, evidence=(reading.span,)))
+            found.append(
+                Mention(
+                    type=EventType.DIPLOMACY,
+                    date=reading.date,
+                    location=venue,
+                    parties=reading.parties,
+                    evidence=(reading.span,),
+                )
+            )
     return found
 
 
@@ -264,8 +271,9 @@ def _outage_events(readings: Sequence[Reading]) -> list[Mention]:
             previous = found.get(place.gazetteer_id)
             outages = _merge_outages(list(previous.outages if previous else ()) + list(reading.outages))
             evidence = (previous.evidence if previous else ()) + (reading.span,)
-            found[place.gazetteer_id] = Mention(type=EventType.OUTAGE, date=reading.date, location=place,
-                                                outages=outages, evidence=evidence)
+            found[place.gazetteer_id] = Mention(
+                type=EventType.OUTAGE, date=reading.date, location=place, outages=outages, evidence=evidence
+            )
     return list(found.values())
 
 

@@ -13,10 +13,12 @@ from spacy.tokens import Doc, Span
 from sitroom.extract.lexicon import Lexicon
 from sitroom.extract.matchers import Annotations
 from sitroom.extract.numbers import Quantity, quantities
-from sitroom.model import DamageObject, Outage, Weapon, WeaponClass
+from sitroom.model import DamageObject, Outage, OutageUnit, Weapon, WeaponClass
 
 # Tokens that may stand between a count and what it counts ("50 Russian attack drones").
-_COUNT_FILLERS = frozenset({"more", "russian", "enemy", "of", "the", "these", "those", "other", "additional", "-", "type"})
+_COUNT_FILLERS = frozenset(
+    {"more", "russian", "enemy", "of", "the", "these", "those", "other", "additional", "-", "type"}
+)
 # Tokens that may stand between two lexicon phrases naming one weapon ("Shahed-type drones").
 _WEAPON_GLUE = frozenset({"-", "type", "-type", "attack", "strike", "kamikaze"})
 _HEDGES = frozenset({"possibly", "probably", "likely", "suspected", "apparently", "reportedly", "presumably"})
@@ -156,7 +158,10 @@ def _clause_of(sent: Span, i: int) -> tuple[int, int]:
 
 
 def _resolve_key(
-    weapon: Weapon, role: str, counted: dict[tuple[WeaponClass, str | None], Weapon], order: list[tuple[WeaponClass, str | None]]
+    weapon: Weapon,
+    role: str,
+    counted: dict[tuple[WeaponClass, str | None], Weapon],
+    order: list[tuple[WeaponClass, str | None]],
 ) -> tuple[WeaponClass, str | None]:
     """An interception of "the drones" belongs to the one drone type launched, if there is one."""
     key = (weapon.weapon_class, weapon.model)
@@ -173,7 +178,17 @@ def casualties(sent: Span, notes: Annotations, lexicon: Lexicon) -> Casualties:
     if not words:
         return Casualties()
     lowered = sent.text.lower()
-    if any(p in lowered for p in ("no casualties were", "no casualties have", "without casualties", "no one was killed or injured", "no one was hurt", "no one was injured")):
+    if any(
+        p in lowered
+        for p in (
+            "no casualties were",
+            "no casualties have",
+            "without casualties",
+            "no one was killed or injured",
+            "no one was hurt",
+            "no one was injured",
+        )
+    ):
         return Casualties(killed=0, injured=0)
     persons = notes.of("person", sent)
     numbers = quantities(sent, lexicon.numbers)
@@ -204,8 +219,33 @@ def casualties(sent: Span, notes: Annotations, lexicon: Lexicon) -> Casualties:
     )
 
 
-_LINKS = frozenset({"were", "was", "have", "has", "had", "been", "be", "are", "is", "reportedly", "also", "people",
-                    "civilians", "others", "other", "more", "later", "confirmed", "and", ",", "being", "left", "injured"})
+_LINKS = frozenset(
+    {
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "are",
+        "is",
+        "reportedly",
+        "also",
+        "people",
+        "civilians",
+        "others",
+        "other",
+        "more",
+        "later",
+        "confirmed",
+        "and",
+        ",",
+        "being",
+        "left",
+        "injured",
+    }
+)
 
 
 def _count_before(
@@ -254,8 +294,28 @@ def _count_after(word: Span, sent: Span, persons: tuple[Span, ...], numbers: lis
     for n in numbers:
         if n.start >= word.end:
             gap = [t.lower_ for t in sent.doc[word.end : n.start]]
-            allowed = {"at", "least", "to", "rose", "has", "had", "risen", "climbed", "reached", "stands", "is", "now", "more",
-                       "than", "nearly", "about", "around", "some", "over", "up"}
+            allowed = {
+                "at",
+                "least",
+                "to",
+                "rose",
+                "has",
+                "had",
+                "risen",
+                "climbed",
+                "reached",
+                "stands",
+                "is",
+                "now",
+                "more",
+                "than",
+                "nearly",
+                "about",
+                "around",
+                "some",
+                "over",
+                "up",
+            }
             if len(gap) <= 4 and all(g in allowed for g in gap):
                 if head in ("killed", "injured", "wounded") and not gap and not _person_follows(sent, n, persons):
                     return None
@@ -276,7 +336,14 @@ def _including_children(
     for t in sent:
         if t.lower_ not in ("including", "among"):
             continue
-        child = next((p for p in persons if p.start > t.i and p.start - t.i <= 4 and lexicon.person_nouns.get(p.label_) == "child"), None)
+        child = next(
+            (
+                p
+                for p in persons
+                if p.start > t.i and p.start - t.i <= 4 and lexicon.person_nouns.get(p.label_) == "child"
+            ),
+            None,
+        )
         if child is None:
             continue
         count = next((n.value for n in numbers if t.i < n.start and n.end <= child.start), None)
@@ -296,7 +363,9 @@ def damage_objects(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Dam
         before = sent.doc[max(sent.start, span.start - 3) : span.start].text.lower()
         if span.label_ in ("hospital", "shelter") and any(w in before for w in ("to", "in", "at")):
             continue
-        count = next((n.value for n in numbers if n.end == span.start and sent.doc[n.start].lower_ not in ("a", "an")), None)
+        count = next(
+            (n.value for n in numbers if n.end == span.start and sent.doc[n.start].lower_ not in ("a", "an")), None
+        )
         found.append(DamageObject(lexicon.damage[span.label_], span.text, count))
     return found
 
@@ -322,9 +391,13 @@ def outages(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Outage]:
     return list(found.values())
 
 
-def _outage_count(sent: Span, units: tuple[Span, ...], numbers: list[Quantity], lexicon: Lexicon) -> tuple[int, object] | None:
+def _outage_count(
+    sent: Span, units: tuple[Span, ...], numbers: list[Quantity], lexicon: Lexicon
+) -> tuple[int, OutageUnit] | None:
     for unit in units:
-        n = next((n for n in numbers if 0 <= unit.start - n.end <= 2 and sent.doc[n.start].lower_ not in ("a", "an")), None)
+        n = next(
+            (n for n in numbers if 0 <= unit.start - n.end <= 2 and sent.doc[n.start].lower_ not in ("a", "an")), None
+        )
         if n is not None:
             return n.value, lexicon.outage_units[unit.label_]
     return None
@@ -359,7 +432,21 @@ def _is_attacker(actor: Span, verbs: set[int], lexicon: Lexicon) -> bool:
     if before is not None and before.lower_ == "by":
         return True
     label = actor.label_
-    if any(w in label for w in ("forces", "troops", "army", "military", "occupiers", "invaders", "enemy", "militants", "mercenaries", "separatists")):
+    if any(
+        w in label
+        for w in (
+            "forces",
+            "troops",
+            "army",
+            "military",
+            "occupiers",
+            "invaders",
+            "enemy",
+            "militants",
+            "mercenaries",
+            "separatists",
+        )
+    ):
         return True
     if label in ("russian", "ukrainian") and after is not None and not after.is_punct:
         return True

@@ -102,12 +102,40 @@ def _decimal_scaled(tokens: list[Token], i: int) -> Quantity | None:
 
 
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split()
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+        *("november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", "jun."),
+        *("jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec."),
+    }
 )
 # Words after a number that make it a measure, a time or a date rather than a count.
-_NOT_COUNT_AFTER = frozenset({":", "%", "percent", "per", "km", "kilometres", "kilometers", "miles", "metres", "meters",
-                              "am", "pm", "a.m.", "p.m.", "hours", "hour", "minutes", "days", "years", "st", "nd", "rd", "th"})
+_NOT_COUNT_AFTER = frozenset(
+    {
+        ":",
+        "%",
+        "percent",
+        "per",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "hours",
+        "hour",
+        "minutes",
+        "days",
+        "years",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    }
+)
 _NOT_COUNT_BEFORE = frozenset({"-", "no.", "article", "resolution", "number", "at", "since", "in", "by"})
 
 

@@ -15,19 +15,73 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.lexicon import Lexicon
 from sitroom.extract.matchers import Annotations
-from sitroom.model import Statement
 from sitroom.model import Span as TextSpan
+from sitroom.model import Statement
 
 _OPENING = frozenset({"\u201c", "\u00ab", "\u2018", "\u201e"})
 _CLOSING = frozenset({"\u201d", "\u00bb", "\u2019"})
 _STRAIGHT = '"'
-_SKIP_BEFORE_VERB = frozenset({"has", "have", "had", "also", "earlier", "later", "repeatedly", "consistently", "previously",
-                               "again", "then", "once", "already", "further", "would", "will", "on", "in", "a", "statement"})
+_SKIP_BEFORE_VERB = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "also",
+        "earlier",
+        "later",
+        "repeatedly",
+        "consistently",
+        "previously",
+        "again",
+        "then",
+        "once",
+        "already",
+        "further",
+        "would",
+        "will",
+        "on",
+        "in",
+        "a",
+        "statement",
+    }
+)
 _PRONOUNS = frozenset({"he", "she"})
 _CONNECTORS = frozenset({"of", "the", "'s", "\u2019s", "-", "and"})
-_CLAUSE_SKIP = frozenset({"that", ",", ":", "reporters", "journalists", "on", "in", "a", "statement", "the", "media",
-                          "social", "telegram", "television", "tv", "briefing", "at", "late", "earlier", "later", "news",
-                          "conference", "press", "video", "address", "nightly", "evening", "his", "her", "its", "their"})
+_CLAUSE_SKIP = frozenset(
+    {
+        "that",
+        ",",
+        ":",
+        "reporters",
+        "journalists",
+        "on",
+        "in",
+        "a",
+        "statement",
+        "the",
+        "media",
+        "social",
+        "telegram",
+        "television",
+        "tv",
+        "briefing",
+        "at",
+        "late",
+        "earlier",
+        "later",
+        "news",
+        "conference",
+        "press",
+        "video",
+        "address",
+        "nightly",
+        "evening",
+        "his",
+        "her",
+        "its",
+        "their",
+    }
+)
 _CLAUSE_END = frozenset({"adding", "but"})
 
 
@@ -57,13 +111,18 @@ def statements(doc: Doc, notes: Annotations, lexicon: Lexicon, place_tokens: fro
             if speaker is None and verb[0].lower_ in _PRONOUN_VERBS_OK and sentence_speaker is not None:
                 speaker = sentence_speaker
             elif speaker is not None and speaker.name.lower() in _PRONOUNS:
-                speaker = None if last is None else Speaker(last.name, last.role, last.affiliation, speaker.start, speaker.end)
+                speaker = (
+                    None
+                    if last is None
+                    else Speaker(last.name, last.role, last.affiliation, speaker.start, speaker.end)
+                )
             if speaker is None:
                 continue
             speaker = _with_full_name(speaker, known)
             for quote, direct in _content(sent, verb, speaker, quotes):
-                found.append(Statement(speaker.name, quote, direct, speaker.role, speaker.affiliation,
-                                       (_text_span(sent),)))
+                found.append(
+                    Statement(speaker.name, quote, direct, speaker.role, speaker.affiliation, (_text_span(sent),))
+                )
                 said_here = True
             if " " in speaker.name:
                 known[speaker.name.split()[-1].lower()] = speaker
@@ -71,8 +130,16 @@ def statements(doc: Doc, notes: Annotations, lexicon: Lexicon, place_tokens: fro
             last = speaker
         if not said_here and last is not None and quotes and _is_bare_quote(sent, quotes):
             start, end = quotes[0]
-            found.append(Statement(last.name, _quote_text(sent.doc[start + 1 : end]), True, last.role,
-                                   last.affiliation, (_text_span(sent),)))
+            found.append(
+                Statement(
+                    last.name,
+                    _quote_text(sent.doc[start + 1 : end]),
+                    True,
+                    last.role,
+                    last.affiliation,
+                    (_text_span(sent),),
+                )
+            )
     return found
 
 
@@ -106,11 +173,20 @@ def _inside(i: int, regions: list[tuple[int, int]]) -> bool:
 
 def _according_to(sent: Span) -> list[Span]:
     doc = sent.doc
-    return [doc[t.i : t.i + 2] for t in sent if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to"]
+    return [
+        doc[t.i : t.i + 2]
+        for t in sent
+        if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to"
+    ]
 
 
 def _speaker(
-    sent: Span, verb: Span, notes: Annotations, lexicon: Lexicon, place_tokens: frozenset[int], quotes: list[tuple[int, int]]
+    sent: Span,
+    verb: Span,
+    notes: Annotations,
+    lexicon: Lexicon,
+    place_tokens: frozenset[int],
+    quotes: list[tuple[int, int]],
 ) -> Speaker | None:
     if verb[0].lower_ == "according":
         return _speaker_right(sent, verb.end, notes, lexicon, place_tokens)
@@ -125,7 +201,9 @@ def _speaker_left(
 ) -> Speaker | None:
     doc = sent.doc
     j = verb_start - 1
-    while j >= sent.start and (doc[j].lower_ in _SKIP_BEFORE_VERB or (doc[j].lower_.endswith("ly") and doc[j].is_lower)):
+    while j >= sent.start and (
+        doc[j].lower_ in _SKIP_BEFORE_VERB or (doc[j].lower_.endswith("ly") and doc[j].is_lower)
+    ):
         j -= 1
     if j < sent.start:
         return None
@@ -144,7 +222,9 @@ def _speaker_right(
 ) -> Speaker | None:
     doc = sent.doc
     end = start
-    while end < sent.end and (_is_title_word(doc[end]) or doc[end].lower_ in lexicon.roles or doc[end].lower_ in _CONNECTORS):
+    while end < sent.end and (
+        _is_title_word(doc[end]) or doc[end].lower_ in lexicon.roles or doc[end].lower_ in _CONNECTORS
+    ):
         end += 1
     while end > start and doc[end - 1].lower_ in _CONNECTORS:
         end -= 1
@@ -216,7 +296,12 @@ def _name_run(doc: Doc, bounds: tuple[int, int], lexicon: Lexicon, place_tokens:
         name_tokens = name_tokens[1:]
     if not name_tokens:
         return None
-    if len(name_tokens) == 1 and name_start == 0 and doc[start].is_sent_start and not _capitalised_surname(name_tokens[0]):
+    if (
+        len(name_tokens) == 1
+        and name_start == 0
+        and doc[start].is_sent_start
+        and not _capitalised_surname(name_tokens[0])
+    ):
         return None
     prefix = tokens[: len(tokens) - len(name_tokens)]
     affiliation_tokens = []
@@ -245,9 +330,14 @@ def _capitalised_surname(t: Token) -> bool:
 def _is_name_token(t: Token, lexicon: Lexicon, place_tokens: frozenset[int]) -> bool:
     if t.text == "-":
         return True
-    return (_is_title_word(t) and t.lower_ not in lexicon.roles and t.lower_ not in lexicon.not_names
-            and t.i not in place_tokens
-            and t.lower_ not in lexicon.actors and not _is_acronym(t))
+    return (
+        _is_title_word(t)
+        and t.lower_ not in lexicon.roles
+        and t.lower_ not in lexicon.not_names
+        and t.i not in place_tokens
+        and t.lower_ not in lexicon.actors
+        and not _is_acronym(t)
+    )
 
 
 def _is_title_word(t: Token) -> bool:
@@ -268,7 +358,11 @@ def _body_speaker(doc: Doc, body: Span, lexicon: Lexicon, place_tokens: frozense
     """ "Ukraine's Air Force", "the Kremlin", "Ukrenergo" as a speaker."""
     start = body.start
     affiliation = lexicon.bodies.get(body.label_) or None
-    if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s") and (doc[start - 2].i in place_tokens or doc[start - 2].lower_ in lexicon.actors):
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in ("'s", "\u2019s")
+        and (doc[start - 2].i in place_tokens or doc[start - 2].lower_ in lexicon.actors)
+    ):
         start -= 2
         affiliation = affiliation or doc[start].text
     elif start >= 1 and (doc[start - 1].i in place_tokens or doc[start - 1].lower_ in lexicon.actors):
@@ -285,7 +379,13 @@ def _with_full_name(speaker: Speaker, known: dict[str, Speaker]) -> Speaker:
     earlier = known.get(speaker.name.lower())
     if earlier is None:
         return speaker
-    return Speaker(earlier.name, speaker.role or earlier.role, speaker.affiliation or earlier.affiliation, speaker.start, speaker.end)
+    return Speaker(
+        earlier.name,
+        speaker.role or earlier.role,
+        speaker.affiliation or earlier.affiliation,
+        speaker.start,
+        speaker.end,
+    )
 
 
 def _content(sent: Span, verb: Span, speaker: Speaker, quotes: list[tuple[int, int]]) -> list[tuple[str, bool]]:
