@@ -48,7 +48,9 @@ def parse_published(value: object, *, where: str = "input") -> dt.datetime | Non
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise InputError(f"{where}: 'published' is {value!r}, not a date like 2025-12-03 or 2025-12-03T07:40:00Z") from exc
+        raise InputError(
+            f"{where}: 'published' is {value!r}, not a date like 2025-12-03 or 2025-12-03T07:40:00Z"
+        ) from exc
 
 
 def extraction_record(extraction: Extraction) -> dict[str, Any]:
@@ -68,8 +70,13 @@ def mention_record(m: Mention) -> dict[str, Any]:
         "location": place_record(m.location) if m.location else None,
         "attacker": m.attacker,
         "weapons": [
-            {"class": w.weapon_class.value, "model": w.model, "launched": w.launched, "intercepted": w.intercepted,
-             "uncertain": w.uncertain}
+            {
+                "class": w.weapon_class.value,
+                "model": w.model,
+                "launched": w.launched,
+                "intercepted": w.intercepted,
+                "uncertain": w.uncertain,
+            }
             for w in m.weapons
         ],
         "killed": m.killed,
@@ -77,8 +84,12 @@ def mention_record(m: Mention) -> dict[str, Any]:
         "children_killed": m.children_killed,
         "children_injured": m.children_injured,
         "damage": [d.value for d in m.damage],
-        "damage_objects": [{"category": d.category.value, "object": d.object, "count": d.count} for d in m.damage_objects],
-        "outages": [{"service": o.service.value, "count": o.count, "unit": o.unit.value if o.unit else None} for o in m.outages],
+        "damage_objects": [
+            {"category": d.category.value, "object": d.object, "count": d.count} for d in m.damage_objects
+        ],
+        "outages": [
+            {"service": o.service.value, "count": o.count, "unit": o.unit.value if o.unit else None} for o in m.outages
+        ],
         "parties": list(m.parties),
         "claimed_by": m.claimed_by,
         "evidence": [span_record(s) for s in m.evidence],

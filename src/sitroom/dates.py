@@ -126,10 +126,7 @@ def event_date(
     text "" because no words said it.
     """
     g = grammar or default_date_grammar()
-    found = [
-        resolve_date(sentence[s:e], published, grammar=g)
-        for s, e in find_date_expressions(sentence, grammar=g)
-    ]
+    found = [resolve_date(sentence[s:e], published, grammar=g) for s, e in find_date_expressions(sentence, grammar=g)]
     for span in found:
         if span.start is not None:
             return span
@@ -232,9 +229,7 @@ def load_date_grammar() -> DateGrammar:
     )
 
 
-def _resolve_match(
-    kind: str, v: dict[str, str | None], pub: dt.date | None, g: DateGrammar
-) -> Resolved | None:
+def _resolve_match(kind: str, v: dict[str, str | None], pub: dt.date | None, g: DateGrammar) -> Resolved | None:
     """The dates one pattern's match stands for, or None when they cannot be known."""
     if kind == "iso":
         return _time_of_day(_make_date(int(v["y"] or 0), int(v["mo"] or 0), int(v["d"] or 0)), v, g)

@@ -50,7 +50,11 @@ def read_file(path: Path) -> Iterator[Article | Skip]:
         elif suffix in TEXT_SUFFIXES:
             yield read_text(path.read_text(encoding="utf-8"))
         else:
-            yield Skip(str(path), "ingest", f"unsupported file type {suffix or '(none)'}; use one of {', '.join(sorted(SUPPORTED))}")
+            yield Skip(
+                str(path),
+                "ingest",
+                f"unsupported file type {suffix or '(none)'}; use one of {', '.join(sorted(SUPPORTED))}",
+            )
     except (OSError, UnicodeDecodeError) as exc:
         yield Skip(str(path), "ingest", f"cannot read the file: {exc}")
     except InputError as exc:

@@ -189,9 +189,7 @@ class Store:
         """Record the start of a pipeline run; its id, for `finish_run`."""
         with self._connect(write=True) as connection:
             run_id = connection.execute(
-                runs.insert()
-                .values(started_at=_now(), **rows.run_report_row(RunReport()))
-                .returning(runs.c.id)
+                runs.insert().values(started_at=_now(), **rows.run_report_row(RunReport())).returning(runs.c.id)
             ).scalar_one()
             return int(run_id)
 
@@ -199,14 +197,10 @@ class Store:
         """Record the end of run `run_id` and what it did."""
         with self._connect(write=True) as connection:
             result = connection.execute(
-                update(runs)
-                .where(runs.c.id == run_id)
-                .values(finished_at=_now(), **rows.run_report_row(report))
+                update(runs).where(runs.c.id == run_id).values(finished_at=_now(), **rows.run_report_row(report))
             )
             if result.rowcount == 0:
-                raise NotFoundError(
-                    f"no run with id {run_id} in the store; pass the id that start_run() returned"
-                )
+                raise NotFoundError(f"no run with id {run_id} in the store; pass the id that start_run() returned")
 
     # Reading -----------------------------------------------------------------------------------
 
@@ -267,9 +261,7 @@ def _stored_article_id(connection: Connection, article: Article) -> str:
     the id is stored with a different text.
     """
     insert_new(connection, articles, rows.article_row(article, _now()))
-    by_id = connection.execute(
-        select(articles.c.content_hash).where(articles.c.id == article.id)
-    ).scalar_one_or_none()
+    by_id = connection.execute(select(articles.c.content_hash).where(articles.c.id == article.id)).scalar_one_or_none()
     if by_id is not None:
         if by_id != article.content_hash:
             raise InputError(
@@ -278,18 +270,14 @@ def _stored_article_id(connection: Connection, article: Article) -> str:
             )
         return article.id
     return str(
-        connection.execute(
-            select(articles.c.id).where(articles.c.content_hash == article.content_hash)
-        ).scalar_one()
+        connection.execute(select(articles.c.id).where(articles.c.content_hash == article.content_hash)).scalar_one()
     )
 
 
 def _delete_extraction(connection: Connection, article_id: str) -> None:
     """Delete an article's mentions, statements, its event sources and events left sourceless."""
     event_ids = list(
-        connection.execute(
-            select(event_sources.c.event_id).where(event_sources.c.article_id == article_id)
-        ).scalars()
+        connection.execute(select(event_sources.c.event_id).where(event_sources.c.article_id == article_id)).scalars()
     )
     connection.execute(delete(event_sources).where(event_sources.c.article_id == article_id))
     still_sourced = select(event_sources.c.event_id).where(event_sources.c.event_id == events.c.id)

@@ -93,11 +93,7 @@ def create_store_engine(url: str) -> Engine:
         engine = create_engine(parsed)
     except (NoSuchModuleError, ImportError) as exc:
         package = _DRIVER_PACKAGES.get(parsed.drivername)
-        todo = (
-            f"install it with: pip install '{package}'"
-            if package
-            else "install the Python package of that driver"
-        )
+        todo = f"install it with: pip install '{package}'" if package else "install the Python package of that driver"
         raise StoreError(f"the database driver for {parsed.drivername} is missing ({exc}); {todo}") from exc
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)

@@ -46,8 +46,7 @@ class EventQuery:
         unknown = sorted(set(self.types) - _EVENT_TYPES)
         if unknown:
             raise InputError(
-                f"unknown event type {', '.join(map(repr, unknown))}; "
-                f"use one of: {', '.join(sorted(_EVENT_TYPES))}"
+                f"unknown event type {', '.join(map(repr, unknown))}; use one of: {', '.join(sorted(_EVENT_TYPES))}"
             )
         if self.near is not None:
             lat, lon, km = self.near
@@ -58,8 +57,7 @@ class EventQuery:
                 )
         if self.weapon is not None and not weapon_key(self.weapon):
             raise InputError(
-                f"weapon={self.weapon!r} names no weapon: give a class, family or model, "
-                "e.g. 'drone' or 'Shahed-136'"
+                f"weapon={self.weapon!r} names no weapon: give a class, family or model, e.g. 'drone' or 'Shahed-136'"
             )
         if self.limit < 1:
             raise InputError(f"limit={self.limit} returns nothing: give a limit of 1 or more")
@@ -123,9 +121,7 @@ def event_select(query: EventQuery) -> Select[tuple[object, ...]]:
     if query.weapon is not None:
         conditions.append(_weapon(query.weapon))
     stmt = (
-        select(events)
-        .where(and_(true(), *conditions))
-        .order_by(events.c.date_start.desc().nulls_last(), events.c.id)
+        select(events).where(and_(true(), *conditions)).order_by(events.c.date_start.desc().nulls_last(), events.c.id)
     )
     return stmt if query.near is not None else stmt.limit(query.limit)
 

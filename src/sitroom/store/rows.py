@@ -214,8 +214,7 @@ def fact_row(mention: Mention) -> Row:
         "weapon_terms": weapon_terms(mention.weapons),
         "damage": [str(category) for category in mention.damage],
         "damage_objects": [
-            {"category": str(d.category), "object": d.object, "count": d.count}
-            for d in mention.damage_objects
+            {"category": str(d.category), "object": d.object, "count": d.count} for d in mention.damage_objects
         ],
         "outages": [
             {
@@ -332,7 +331,5 @@ def run_report_row(report: RunReport) -> Row:
         "mentions": report.mentions,
         "events": report.events,
         "statements": report.statements,
-        "skips": [
-            {"source": skip.source, "stage": skip.stage, "reason": skip.reason} for skip in report.skips
-        ],
+        "skips": [{"source": skip.source, "stage": skip.stage, "reason": skip.reason} for skip in report.skips],
     }

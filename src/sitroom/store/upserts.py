@@ -31,9 +31,7 @@ def _insert(connection: Connection, table: Table) -> postgresql.Insert | sqlite.
 
 def insert_new(connection: Connection, table: Table, row: dict[str, Any]) -> bool:
     """Insert `row` unless it clashes with a primary key or unique index; True if inserted."""
-    stmt = (
-        _insert(connection, table).values(row).on_conflict_do_nothing().returning(*table.primary_key.columns)
-    )
+    stmt = _insert(connection, table).values(row).on_conflict_do_nothing().returning(*table.primary_key.columns)
     return connection.execute(stmt).first() is not None
 
 
