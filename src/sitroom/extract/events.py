@@ -143,7 +143,6 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
     for reading in readings:
         if reading.heading:
             focus = []
-            continue
         if reading.places and (reading.violent or reading.has_facts):
             focus, focus_paragraph = list(reading.places), reading.paragraph
             for place in reading.places:

@@ -285,43 +285,27 @@ def _attached(doc: Doc, n: Quantity, person: Span) -> bool:
     return len(between) <= limit and not any(t.lower_ in ("and", ",", "were", "was") for t in between)
 
 
+_ACTIVE_FORMS = frozenset({"killing", "kills", "kill", "killed", "injuring", "injures", "injured", "wounding", "wounded",
+                           "hurt", "hurting", "death toll"})
+_PARTICIPLES = frozenset({"killed", "injured", "wounded", "hurt"})
+_BEFORE_COUNT = frozenset({"at", "least", "to", "rose", "has", "had", "risen", "climbed", "reached", "stands", "is", "now",
+                           "more", "than", "nearly", "about", "around", "some", "over", "up", "almost", "another"})
+
+
 def _count_after(word: Span, sent: Span, persons: tuple[Span, ...], numbers: list[Quantity]) -> int | None:
-    """ "killing three people", "killed 12", "the death toll rose to 12"."""
-    head = word[-1].lower_
-    active = head.endswith("ing") or word.label_ == "death toll" or head in ("killed", "injured", "wounded")
-    if not active:
+    """ "killing three people", "kills 4", "the death toll rose to 12"; after a participle
+    ("killed 3 civilians") only when people are named after the number."""
+    if word.label_ not in _ACTIVE_FORMS:
         return None
-    for n in numbers:
-        if n.start >= word.end:
-            gap = [t.lower_ for t in sent.doc[word.end : n.start]]
-            allowed = {
-                "at",
-                "least",
-                "to",
-                "rose",
-                "has",
-                "had",
-                "risen",
-                "climbed",
-                "reached",
-                "stands",
-                "is",
-                "now",
-                "more",
-                "than",
-                "nearly",
-                "about",
-                "around",
-                "some",
-                "over",
-                "up",
-            }
-            if len(gap) <= 4 and all(g in allowed for g in gap):
-                if head in ("killed", "injured", "wounded") and not gap and not _person_follows(sent, n, persons):
-                    return None
-                return n.value
-            return None
-    return None
+    following = next((n for n in numbers if n.start >= word.end), None)
+    if following is None:
+        return None
+    gap = [t.lower_ for t in sent.doc[word.end : following.start]]
+    if len(gap) > 4 or not all(g in _BEFORE_COUNT for g in gap):
+        return None
+    if word.label_ in _PARTICIPLES and not _person_follows(sent, following, persons):
+        return None
+    return following.value
 
 
 def _person_follows(sent: Span, n: Quantity, persons: tuple[Span, ...]) -> bool:

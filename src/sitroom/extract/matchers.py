@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from sitroom.extract.lexicon import Lexicon, plural
 
 # Lexicon kinds whose phrases are nouns and also match in the plural.
-_PLURAL_KINDS = frozenset({"trigger", "weapon", "damage", "unit", "body"})
+_PLURAL_KINDS = frozenset({"trigger", "weapon", "damage", "unit", "body", "person"})
 
 
 @dataclass(frozen=True)

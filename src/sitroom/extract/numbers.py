@@ -111,7 +111,6 @@ _MONTHS = frozenset(
 # Words after a number that make it a measure, a time or a date rather than a count.
 _NOT_COUNT_AFTER = frozenset(
     {
-        ":",
         "%",
         "percent",
         "per",
