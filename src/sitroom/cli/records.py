@@ -1,4 +1,4 @@
-"""The `sitroom` command: a thin skin over the library. Each command parses, calls, translates errors."""
+"""Commands over articles and events: extract, ingest, events, show, demo."""
 
 from __future__ import annotations
 
@@ -13,39 +13,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from sitroom import __version__
-from sitroom.errors import SitroomError
+from sitroom.cli.base import cli, settings
 
 if TYPE_CHECKING:
-    from sitroom.config import Settings
     from sitroom.model import Article, Event, RunReport
-
-
-class _Commands(click.Group):
-    """Translates sitroom's errors, once, into one line on standard error and exit code 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except SitroomError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="sitroom")
-def cli() -> None:
-    """sitroom: news reports about a war in, a structured, mapped, searchable record out."""
-
-
-def main() -> None:
-    """Entry point of the `sitroom` command."""
-    cli()
-
-
-def _settings() -> Settings:
-    from sitroom.config import Settings
-
-    return Settings()
 
 
 @cli.command()
@@ -67,7 +38,7 @@ def extract(input_path: str, output_path: str) -> None:
     from sitroom.ingest import read_records
     from sitroom.model import Extraction, Skip
 
-    extractor = build_extractor(_settings())
+    extractor = build_extractor(settings())
     with _open_in(input_path) as stream, _open_out(output_path) as out:
         items = _with_progress(read_records(stream, name=input_path), total=_count_lines(input_path), unit="doc")
         skipped = 0
@@ -97,10 +68,10 @@ def _ingest(paths: list[str | Path]) -> RunReport:
     from sitroom.build import build_extractor
     from sitroom.store import Store
 
-    settings = _settings()
-    extractor = build_extractor(settings)
+    config = settings()
+    extractor = build_extractor(config)
     bar = _progress_bar(unit="doc")
-    with Store.open(settings.resolved_database_url()) as store:
+    with Store.open(config.resolved_database_url()) as store:
         return pipeline.run(paths, extractor=extractor, store=store, progress=lambda _item: bar.update(1))
 
 
@@ -138,7 +109,7 @@ def events(
     """List stored events, newest first."""
     from sitroom.store import EventQuery, Store
 
-    settings = _settings()
+    config = settings()
     point = _place_point(near, km) if near else None
     query = EventQuery(
         since=since.date() if since else None,
@@ -149,7 +120,7 @@ def events(
         weapon=weapon,
         limit=limit,
     )
-    with Store.open(settings.resolved_database_url()) as store:
+    with Store.open(config.resolved_database_url()) as store:
         found = store.query_events(query)
     click.echo(_format_events(found, fmt), nl=False)
 
@@ -239,7 +210,7 @@ def show(event_id: str) -> None:
     """Print every field of one event with its evidence sentences, the evidence highlighted."""
     from sitroom.store import Store
 
-    with Store.open(_settings().resolved_database_url()) as store:
+    with Store.open(settings().resolved_database_url()) as store:
         event, articles = store.get_event(event_id)
     click.echo(_describe(event, articles, color=sys.stdout.isatty()))
 
@@ -276,11 +247,11 @@ def demo(limit: int) -> None:
     _print_report(report)
     from sitroom.store import EventQuery, Store
 
-    settings = _settings()
-    with Store.open(settings.resolved_database_url()) as store:
+    config = settings()
+    with Store.open(config.resolved_database_url()) as store:
         counts = store.counts()
         found = store.query_events(EventQuery(limit=limit))
-    click.echo(f"database: {settings.resolved_database_url()}")
+    click.echo(f"database: {config.resolved_database_url()}")
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items()))
     click.echo(_format_events(found, "table"), nl=False)
     click.echo("Try: sitroom events --type strike --near Kharkiv --km 50   |   sitroom show EVENT_ID")

@@ -1,0 +1,7 @@
+"""The `sitroom` command: a thin skin over the library. Each command parses, calls one library
+function and translates errors. Commands live in the modules of this package, by subject."""
+
+from sitroom.cli import records  # noqa: F401  (registers its commands)
+from sitroom.cli.base import cli, main
+
+__all__ = ["cli", "main"]
