@@ -29,7 +29,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-def upgrade(connection: Connection, revision: str = "head") -> None:
+def upgrade(connection: Connection, revision: str = "heads") -> None:
     """Migrate the database behind `connection` to `revision` (the newest by default)."""
     from alembic import command
     from alembic.util.exc import CommandError
