@@ -30,8 +30,15 @@ from sitroom.model import (
 )
 from sitroom.model import Span as TextSpan
 
-_VENUE_WORDS = frozenset({"in", "at"})
-_ORIGIN_WORDS = frozenset({"from"})
+# The event a weapon implies when no trigger word says what happened ("MLRS impacting on ...").
+_WEAPON_EVENT = {
+    "missile": EventType.STRIKE,
+    "drone": EventType.STRIKE,
+    "air": EventType.STRIKE,
+    "artillery": EventType.SHELLING,
+    "small_arms": EventType.GROUND_CLASH,
+    "mine": EventType.EXPLOSION,
+}
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,11 @@ def read_sentence(
     excluded: frozenset[int],
     date: DateSpan | None,
 ) -> Reading:
+    weapons = tuple(facts.weapons(sent, notes, lexicon))
     types = tuple((lexicon.triggers[s.label_][0], lexicon.triggers[s.label_][1]) for s in notes.of("trigger", sent))
+    types += tuple((_WEAPON_EVENT[w.weapon_class.family], True) for w in weapons)
+    if notes.of("casualty", sent) and not types:
+        types = ((EventType.STRIKE, False),)
     inside = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start not in excluded]
     local = tuple(p for p in inside if p.precision is not Precision.COUNTRY)
     national = tuple(p for p in inside if p.precision is Precision.COUNTRY)
@@ -86,7 +97,7 @@ def read_sentence(
         types=types,
         places=local,
         national=national,
-        weapons=tuple(facts.weapons(sent, notes, lexicon)),
+        weapons=weapons,
         attacker=facts.attacker(sent, notes, lexicon),
         casualties=facts.casualties(sent, notes, lexicon),
         damage=tuple(facts.damage_objects(sent, notes, lexicon)),
@@ -153,7 +164,7 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
             for place in focus:
                 buckets[place.gazetteer_id].add(reading, with_weapons=not any(w.launched for w in reading.weapons))
             focus_paragraph = reading.paragraph
-        elif reading.violent or reading.counted:
+        elif reading.violent or reading.counted or reading.damage:
             national.add(reading)
             if reading.national and national.place is None:
                 national.place = reading.national[0]
