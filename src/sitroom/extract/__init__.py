@@ -6,6 +6,7 @@ article at a time; it keeps no state between articles.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Protocol
 
 from sitroom.extract.events import Reading, assemble, read_sentence
@@ -13,13 +14,24 @@ from sitroom.extract.lexicon import Lexicon, load_lexicon
 from sitroom.extract.locations import inside_person_names, not_event_locations
 from sitroom.extract.matchers import Matchers
 from sitroom.extract.statements import statements
-from sitroom.model import Article, DateSpan, Extraction, Place
+from sitroom.model import Article, DatePrecision, DateSpan, Extraction, Place
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 __all__ = ["Extractor", "PlaceFinder"]
+
+
+_REFERENCE_DAY = dt.date(2000, 6, 15)
+
+
+def _names_a_day(expression: str) -> bool:
+    """Whether a date expression names a day or a night ("overnight", "on Tuesday", "3 December"),
+    not a month or a year, which date background rather than the event."""
+    from sitroom.dates import resolve_date
+
+    return resolve_date(expression, _REFERENCE_DAY).precision is DatePrecision.DAY
 
 
 class PlaceFinder(Protocol):
@@ -46,7 +58,7 @@ class Extractor:
         names = inside_person_names(doc, found, notes, self.lexicon)
         places = tuple(p for p in found if p.start not in names)
         excluded = not_event_locations(doc, places, notes, self.lexicon)
-        date_spans = find_date_expressions(article.text)
+        date_spans = [(a, b) for a, b in find_date_expressions(article.text) if _names_a_day(article.text[a:b])]
         readings: list[Reading] = []
         for sent in doc.sents:
             paragraph = article.text.count("\n", 0, sent.start_char)

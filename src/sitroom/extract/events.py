@@ -10,6 +10,7 @@ with no place (a national tally) make an event of their own at country level.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -50,6 +51,7 @@ class Reading:
     heading: bool
     types: tuple[tuple[EventType, bool], ...]
     places: tuple[Place, ...]
+    venues: tuple[Place, ...]
     national: tuple[Place, ...]
     weapons: tuple[Weapon, ...]
     attacker: str | None
@@ -82,35 +84,65 @@ def read_sentence(
     date: DateSpan | None,
 ) -> Reading:
     weapons = tuple(facts.weapons(sent, notes, lexicon))
-    types = tuple((lexicon.triggers[s.label_][0], lexicon.triggers[s.label_][1]) for s in notes.of("trigger", sent))
+    triggers = [t for t in notes.of("trigger", sent) if not _attributive(t)]
+    types = tuple(lexicon.triggers[t.label_] for t in triggers)
     types += tuple((_WEAPON_EVENT[w.weapon_class.family], True) for w in weapons)
     if notes.of("casualty", sent) and not types:
         types = ((EventType.STRIKE, False),)
     inside = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start not in excluded]
     local = tuple(p for p in inside if p.precision is not Precision.COUNTRY)
+    venues = tuple(p for p in local if _nearest_trigger_is_talks(sent, p, triggers, lexicon))
     national = tuple(p for p in inside if p.precision is Precision.COUNTRY)
     text = sent.text.rstrip()
+    statistic = bool(_STATISTIC.search(text))
     return Reading(
         span=TextSpan(sent.start_char, sent.start_char + len(text)),
         paragraph=paragraph,
         heading=bool(text) and text[-1] not in '.!?"\u201d\u2019:)' and "\n" in sent.text,
         types=types,
-        places=local,
+        places=tuple(p for p in local if p not in venues),
+        venues=venues,
         national=national,
         weapons=weapons,
         attacker=facts.attacker(sent, notes, lexicon),
-        casualties=facts.casualties(sent, notes, lexicon),
+        casualties=facts.Casualties() if statistic else facts.casualties(sent, notes, lexicon),
         damage=tuple(facts.damage_objects(sent, notes, lexicon)),
         outages=tuple(facts.outages(sent, notes, lexicon)),
-        parties=_parties(sent, notes, lexicon, national),
+        parties=_parties(sent, notes, lexicon),
         date=date,
     )
 
 
-def _parties(sent: Span, notes: Annotations, lexicon: Lexicon, national: tuple[Place, ...]) -> tuple[str, ...]:
-    names = [p.name for p in national]
-    names += [b.text for b in notes.of("body", sent) if lexicon.bodies.get(b.label_)]
-    return tuple(dict.fromkeys(names))
+# Counts over a year or the whole war are statistics, not the toll of one event.
+_STATISTIC = re.compile(
+    r"\b(?:since|in|during|throughout|of)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:was|marked|saw)\b"
+    r"|since the (?:start|beginning) of|full-scale invasion (?:began|started)|\b(?:this|last) year\b",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "newly", "recently"})
+
+
+def _attributive(trigger: Span) -> bool:
+    """ "the captured region", "the shelled town": a participle describing, not an event."""
+    return (
+        trigger.start > 0
+        and trigger[-1].lower_.endswith("ed")
+        and trigger.doc[trigger.start - 1].lower_ in _DETERMINERS
+    )
+
+
+def _nearest_trigger_is_talks(sent: Span, place: Place, triggers: list[Span], lexicon: Lexicon) -> bool:
+    """A place next to "met", "talks" or "evacuation" is where that happened, not a target."""
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not triggers:
+        return False
+    nearest = min(triggers, key=lambda t: min(abs(t.start - span.end), abs(span.start - t.end)))
+    return not lexicon.triggers[nearest.label_][0].violent
+
+
+def _parties(sent: Span, notes: Annotations, lexicon: Lexicon) -> tuple[str, ...]:
+    """Countries and bodies named in the sentence, each once, in order."""
+    return tuple(dict.fromkeys(lexicon.parties[p.label_] for p in notes.of("party", sent)))
 
 
 @dataclass
@@ -169,11 +201,10 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
             if reading.national and national.place is None:
                 national.place = reading.national[0]
     mentions = [_violent_mention(b, national, article_type) for b in buckets.values() if b.violent]
+    mentions += [_outage_mention(b) for b in buckets.values() if not b.violent and b.outages]
     if national.violent and (not mentions or _has_own_figures(national)):
         mentions.append(_national_mention(national, article_type))
     mentions += _diplomacy(readings)
-    if article_type is None:
-        mentions += _outage_events(readings)
     return mentions
 
 
@@ -186,13 +217,24 @@ def _article_type(readings: Sequence[Reading]) -> EventType | None:
                 counts[kind] = counts.get(kind, 0) + (3 if strong else 1)
     if not counts:
         return None
-    return max(counts, key=lambda k: counts[k])
+    return max(counts, key=lambda k: (counts[k], -_PRIORITY.index(k) if k in _PRIORITY else -99))
+
+
+# When two kinds of violence are named equally often, the first of these wins.
+_PRIORITY = (
+    EventType.STRIKE,
+    EventType.SHELLING,
+    EventType.GROUND_CLASH,
+    EventType.EXPLOSION,
+    EventType.VIOLENCE_AGAINST_CIVILIANS,
+    EventType.TERRITORIAL_CHANGE,
+)
 
 
 def _event_type(bucket: _Bucket, article_type: EventType | None) -> EventType:
     strong = [k for k, s in bucket.types if s and k.violent]
     if strong:
-        return max(set(strong), key=strong.count)
+        return max(_PRIORITY, key=lambda k: (strong.count(k), -_PRIORITY.index(k)))
     if article_type is not None:
         return article_type
     weak = [k for k, _ in bucket.types if k.violent]
@@ -246,7 +288,9 @@ def _diplomacy(readings: Sequence[Reading]) -> list[Mention]:
     """Talks, calls and meetings between at least two named parties; one event per set of parties."""
     found: list[Mention] = []
     for reading in readings:
-        if not any(k is EventType.DIPLOMACY for k, _ in reading.types) or len(reading.parties) < 2:
+        talks = any(k is EventType.DIPLOMACY for k, _ in reading.types)
+        venue = next((p for p in reading.venues if p.precision is Precision.SETTLEMENT), None)
+        if not talks or len(reading.parties) < (1 if venue else 2):
             continue
         parties = set(reading.parties)
         for i, mention in enumerate(found):
@@ -258,7 +302,6 @@ def _diplomacy(readings: Sequence[Reading]) -> list[Mention]:
                 )
                 break
         else:
-            venue = next((p for p in reading.places if p.precision is Precision.SETTLEMENT), None)
             found.append(
                 Mention(
                     type=EventType.DIPLOMACY,
@@ -271,20 +314,15 @@ def _diplomacy(readings: Sequence[Reading]) -> list[Mention]:
     return found
 
 
-def _outage_events(readings: Sequence[Reading]) -> list[Mention]:
-    """Outages reported with no attack: one outage event per place."""
-    found: dict[str, Mention] = {}
-    for reading in readings:
-        if not reading.outages:
-            continue
-        for place in reading.places:
-            previous = found.get(place.gazetteer_id)
-            outages = _merge_outages(list(previous.outages if previous else ()) + list(reading.outages))
-            evidence = (previous.evidence if previous else ()) + (reading.span,)
-            found[place.gazetteer_id] = Mention(
-                type=EventType.OUTAGE, date=reading.date, location=place, outages=outages, evidence=evidence
-            )
-    return list(found.values())
+def _outage_mention(bucket: _Bucket) -> Mention:
+    """Outages reported at a place with no attack there."""
+    return Mention(
+        type=EventType.OUTAGE,
+        date=bucket.dates[0] if bucket.dates else None,
+        location=bucket.place,
+        outages=_merge_outages(bucket.outages),
+        evidence=tuple(bucket.evidence),
+    )
 
 
 def _merge_weapons(weapons: Sequence[Weapon]) -> tuple[Weapon, ...]:

@@ -219,6 +219,8 @@ def casualties(sent: Span, notes: Annotations, lexicon: Lexicon) -> Casualties:
     )
 
 
+# "13 people - including two children - were injured": what follows these is a part, not more.
+_SUBSET_WORDS = frozenset({"including", "among"})
 _LINKS = frozenset(
     {
         "were",
@@ -252,7 +254,8 @@ def _count_before(
     doc: Doc, lo: int, word_start: int, persons: tuple[Span, ...], numbers: list[Quantity], lexicon: Lexicon
 ) -> tuple[int | None, int | None]:
     """Count the people named before a casualty word: "a man and two women were killed" -> 3."""
-    window_persons = [p for p in persons if lo <= p.start and p.end <= word_start]
+    cut = next((t.i for t in doc[lo:word_start] if t.lower_ in _SUBSET_WORDS), word_start)
+    window_persons = [p for p in persons if lo <= p.start and p.end <= cut]
     window_numbers = [n for n in numbers if lo <= n.start and n.end <= word_start]
     if window_persons:
         total = 0
@@ -285,11 +288,49 @@ def _attached(doc: Doc, n: Quantity, person: Span) -> bool:
     return len(between) <= limit and not any(t.lower_ in ("and", ",", "were", "was") for t in between)
 
 
-_ACTIVE_FORMS = frozenset({"killing", "kills", "kill", "killed", "injuring", "injures", "injured", "wounding", "wounded",
-                           "hurt", "hurting", "death toll"})
+_ACTIVE_FORMS = frozenset(
+    {
+        "killing",
+        "kills",
+        "kill",
+        "killed",
+        "injuring",
+        "injures",
+        "injured",
+        "wounding",
+        "wounded",
+        "hurt",
+        "hurting",
+        "death toll",
+    }
+)
 _PARTICIPLES = frozenset({"killed", "injured", "wounded", "hurt"})
-_BEFORE_COUNT = frozenset({"at", "least", "to", "rose", "has", "had", "risen", "climbed", "reached", "stands", "is", "now",
-                           "more", "than", "nearly", "about", "around", "some", "over", "up", "almost", "another"})
+_BEFORE_COUNT = frozenset(
+    {
+        "at",
+        "least",
+        "to",
+        "rose",
+        "has",
+        "had",
+        "risen",
+        "climbed",
+        "reached",
+        "stands",
+        "is",
+        "now",
+        "more",
+        "than",
+        "nearly",
+        "about",
+        "around",
+        "some",
+        "over",
+        "up",
+        "almost",
+        "another",
+    }
+)
 
 
 def _count_after(word: Span, sent: Span, persons: tuple[Span, ...], numbers: list[Quantity]) -> int | None:
@@ -303,7 +344,8 @@ def _count_after(word: Span, sent: Span, persons: tuple[Span, ...], numbers: lis
     gap = [t.lower_ for t in sent.doc[word.end : following.start]]
     if len(gap) > 4 or not all(g in _BEFORE_COUNT for g in gap):
         return None
-    if word.label_ in _PARTICIPLES and not _person_follows(sent, following, persons):
+    active = bool(gap) or (word.start > sent.start and sent.doc[word.start - 1].lower_ in ("and", ","))
+    if word.label_ in _PARTICIPLES and not active and not _person_follows(sent, following, persons):
         return None
     return following.value
 
@@ -331,9 +373,11 @@ def _including_children(
         if child is None:
             continue
         count = next((n.value for n in numbers if t.i < n.start and n.end <= child.start), None)
-        before = [w for w in words if w.end <= t.i and lexicon.casualties[w.label_] != "casualties"]
-        if count is not None and before:
-            found.setdefault(lexicon.casualties[before[-1].label_], count)
+        counted = [w for w in words if lexicon.casualties[w.label_] != "casualties"]
+        before = [w for w in counted if w.end <= t.i]
+        word = before[-1] if before else next((w for w in counted if w.start > child.end), None)
+        if count is not None and word is not None:
+            found.setdefault(lexicon.casualties[word.label_], count)
     return found
 
 

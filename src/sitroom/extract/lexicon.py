@@ -34,6 +34,7 @@ class Lexicon:
     launch_cues: frozenset[str]
     addressee_verbs: frozenset[str]
     not_names: frozenset[str]
+    parties: dict[str, str]
 
 
 def load_lexicon() -> Lexicon:
@@ -58,6 +59,7 @@ def load_lexicon() -> Lexicon:
         launch_cues=frozenset(_lines("launch_cues.txt")),
         addressee_verbs=frozenset(_lines("addressee_verbs.txt")),
         not_names=frozenset(_lines("not_names.txt")),
+        parties={p: party for p, party in _rows("parties.tsv", 2)},
     )
 
 

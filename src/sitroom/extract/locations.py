@@ -2,7 +2,8 @@
 
 A place is not an event location when it is spoken to ("warning Moscow"), speaks ("Moscow said"),
 qualifies a title ("Kharkiv Mayor Ihor Terekhov", "Ukraine's foreign minister", "US President"),
-or is where an attack came from ("drones launched from Kursk").
+is where an attack came from ("drones launched from Kursk"), stands for a government ("Moscow
+launched", "Moscow's war", "until Kyiv made decisions"), or is a dateline ("KYIV, Ukraine —").
 """
 
 from __future__ import annotations
@@ -16,6 +17,33 @@ from sitroom.extract.matchers import Annotations
 from sitroom.model import Place
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+# Words after a capital that still read as a place ("an attack on Kyiv on Tuesday", "Kyiv and Odesa").
+_AFTER_A_PLACE = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "and",
+        "or",
+        "overnight",
+        "early",
+        "late",
+        "as",
+        "after",
+        "before",
+        "during",
+        "from",
+        "to",
+        "with",
+        "where",
+        "which",
+        "region",
+        "oblast",
+        "city",
+        "itself",
+    }
+)
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 _ORIGIN = frozenset({"from"})
 _SKIP = frozenset({"the", "of"})
 
@@ -28,11 +56,39 @@ def not_event_locations(doc: Doc, places: Sequence[Place], notes: Annotations, l
     excluded = set()
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and _not_a_location(
-            doc, span.start, span.end, lexicon, addressee_ends, speech_starts, body_starts
+        if span is None:
+            continue
+        if (
+            _not_a_location(doc, span.start, span.end, lexicon, addressee_ends, speech_starts, body_starts)
+            or (span.text.lower() in lexicon.actors and _stands_for_government(doc, span.end))
+            or _dateline(doc, span.start, span.end)
         ):
             excluded.add(place.start)
     return frozenset(excluded)
+
+
+def _stands_for_government(doc: Doc, end: int) -> bool:
+    """ "Moscow launched", "Moscow's forces": a capital followed by anything but punctuation or a
+    word that continues a place ("on", "and", "overnight")."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return not (nxt.is_punct and nxt.lower_ not in _POSSESSIVE) and nxt.lower_ not in _AFTER_A_PLACE
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """ "KYIV, Ukraine — ..." or "KYIV (Reuters) -" at the start of a line: where the report was
+    filed, not where anything happened. Only capitalised words and punctuation before the dash."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
+    if not at_line_start:
+        return False
+    for t in doc[end : min(end + 6, len(doc))]:
+        spaced = t.i > 0 and bool(doc[t.i - 1].whitespace_) and bool(t.whitespace_)
+        if t.text in _DASHES and (t.text != "-" or spaced):
+            return True
+        if t.is_alpha and not t.text[0].isupper():
+            return False
+    return False
 
 
 def _not_a_location(

@@ -12,6 +12,8 @@ from spacy.util import filter_spans
 
 from sitroom.extract.lexicon import Lexicon, plural
 
+# Lexicon kinds matched with their capitals ("US" the country, not "us").
+_CASE_SENSITIVE_KINDS = frozenset({"party"})
 # Lexicon kinds whose phrases are nouns and also match in the plural.
 _PLURAL_KINDS = frozenset({"trigger", "weapon", "damage", "unit", "body", "person"})
 
@@ -50,10 +52,11 @@ class Matchers:
             "intercept": lexicon.intercept_cues,
             "launch": lexicon.launch_cues,
             "addressee": lexicon.addressee_verbs,
+            "party": lexicon.parties,
         }
         self._matchers: dict[str, PhraseMatcher] = {}
         for kind, phrases in kinds.items():
-            matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if kind in _CASE_SENSITIVE_KINDS else "LOWER")
             for phrase in phrases:
                 forms = {phrase, plural(phrase)} if kind in _PLURAL_KINDS else {phrase}
                 matcher.add(phrase, [nlp.make_doc(form) for form in sorted(forms)])

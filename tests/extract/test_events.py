@@ -1,0 +1,93 @@
+"""Events from whole texts (team-written): which places get events, of what type, with what."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitroom import pipeline
+from sitroom.extract import Extractor
+from sitroom.model import Article, EventType, Mention
+
+
+def events(extractor: Extractor, text: str, published: dt.datetime | None = None) -> list[Mention]:
+    return list(pipeline.read_article(Article("t", text, published=published), extractor).mentions)
+
+
+def located(found: list[Mention]) -> list[tuple[str, str | None]]:
+    return [(m.type.value, m.location.name if m.location else None) for m in found]
+
+
+def test_capital_standing_for_its_government_is_not_a_location(extractor: Extractor) -> None:
+    text = (
+        "Moscow launched new attacks on energy infrastructure in Kharkiv overnight. "
+        "Officials said Moscow's forces had also shelled Kupiansk."
+    )
+    places = [place for _, place in located(events(extractor, text))]
+    assert "Moscow" not in places and "Kharkiv" in places
+
+
+def test_dateline_is_not_a_location(extractor: Extractor) -> None:
+    text = "KYIV, Ukraine — Russian drones struck Odesa overnight, damaging a port warehouse."
+    assert located(events(extractor, text)) == [("strike", "Odesa")]
+
+
+def test_meeting_venue_in_a_sentence_about_strikes_is_not_a_target(extractor: Extractor) -> None:
+    text = (
+        "Russian missiles hit Dnipro on Monday. "
+        "The strikes came days after Zelenskyy met US envoys in Paris to discuss a ceasefire."
+    )
+    found = located(events(extractor, text))
+    assert ("strike", "Dnipro") in found and ("strike", "Paris") not in found
+
+
+def test_attributive_participle_is_not_an_event(extractor: Extractor) -> None:
+    text = "Ukrainian forces launched new air strikes in the captured southern region of Kherson."
+    assert [m.type for m in events(extractor, text)] == [EventType.STRIKE]
+
+
+def test_yearly_statistics_are_not_an_event_toll(extractor: Extractor) -> None:
+    text = "Russian drones hit Sumy overnight. In 2025, 2,514 civilians were killed and 12,000 injured, the UN said."
+    found = events(extractor, text)
+    assert all(m.killed is None and m.injured is None for m in found)
+
+
+def test_overnight_resolves_to_the_night_before_publication(extractor: Extractor) -> None:
+    text = "Russian drones attacked Odesa overnight, injuring two people."
+    [strike] = events(extractor, text, published=dt.datetime(2025, 12, 3, 7, 0))
+    assert strike.date is not None and strike.date.start == dt.date(2025, 12, 2)
+    assert strike.injured == 2
+
+
+def test_background_month_does_not_date_the_event(extractor: Extractor) -> None:
+    text = "Russian missiles hit Kharkiv, the heaviest strike on the city since February."
+    [strike] = events(extractor, text, published=dt.datetime(2025, 12, 3))
+    assert strike.date is None
+
+
+def test_outage_without_attack_is_an_outage_event(extractor: Extractor) -> None:
+    text = (
+        "Russian missiles struck energy facilities in Dnipro overnight. "
+        "Bad weather separately left parts of the Chernihiv region without power."
+    )
+    found = located(events(extractor, text))
+    assert ("strike", "Dnipro") in found
+    assert ("outage", "Chernihiv Oblast") in found
+
+
+def test_killed_and_injured_another(extractor: Extractor) -> None:
+    text = "Russian drones killed at least two people and injured another five in Odesa."
+    [strike] = events(extractor, text)
+    assert (strike.killed, strike.injured) == (2, 5)
+
+
+def test_subset_of_injured_is_not_added(extractor: Extractor) -> None:
+    text = "In Kyiv, 13 people - including two children and a pregnant woman - were injured in the missile attack."
+    [strike] = events(extractor, text)
+    assert (strike.injured, strike.children_injured) == (13, 2)
+
+
+def test_talks_between_parties(extractor: Extractor) -> None:
+    text = "Ukrainian and Russian delegations held talks in Istanbul on Friday, with US officials present."
+    [talks] = events(extractor, text)
+    assert talks.type is EventType.DIPLOMACY
+    assert {"Ukraine", "Russia", "United States"} <= set(talks.parties)
