@@ -382,8 +382,9 @@ def _including_children(
 
 
 def damage_objects(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[DamageObject]:
-    """Objects the sentence says were damaged or hit, with their counts ("12 private houses")."""
-    if not notes.of("damage_cue", sent):
+    """Objects the sentence says were damaged or hit, with their counts ("12 private houses").
+    A damage word, a violent trigger or a weapon in the sentence says so."""
+    if not (notes.of("damage_cue", sent) or notes.of("weapon", sent) or _violent_trigger(sent, notes, lexicon)):
         return []
     found: list[DamageObject] = []
     numbers = quantities(sent, lexicon.numbers)
@@ -396,6 +397,10 @@ def damage_objects(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Dam
         )
         found.append(DamageObject(lexicon.damage[span.label_], span.text, count))
     return found
+
+
+def _violent_trigger(sent: Span, notes: Annotations, lexicon: Lexicon) -> bool:
+    return any(lexicon.triggers[t.label_][0].violent for t in notes.of("trigger", sent))
 
 
 def outages(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Outage]:
