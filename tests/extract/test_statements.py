@@ -76,3 +76,33 @@ def test_adding_that_with_a_partial_quote_is_a_second_direct_statement(lexicon: 
         ("Oleksiy Kuleba", "Minister", "The night was hard", True),
         ("Oleksiy Kuleba", "Minister", "homes, heat, and basic living conditions", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kremlin spokesperson, Dmitry Peskov, said on Wednesday that fighting would continue.",
+            [("Dmitry Peskov", "Kremlin spokesperson", "fighting would continue", False)],
+        ),
+        (
+            "A woman was killed and two people injured in the attack, regional head Mykola Kalashnyk says.",
+            [("Mykola Kalashnyk", "regional head", "A woman was killed and two people injured in the attack", False)],
+        ),
+        (
+            "But Zelensky said Friday that battles were ongoing in the east.",
+            [("Zelensky", None, "battles were ongoing in the east", False)],
+        ),
+        (
+            "Ukraine's emergencies service DSNS says 13 people were injured.",
+            [("Ukraine's emergencies service DSNS", None, "13 people were injured", False)],
+        ),
+    ],
+)
+def test_more_attribution_forms(text: str, expected: list[tuple[str, str | None, str, bool]], lexicon: Lexicon) -> None:
+    assert said(text, lexicon) == expected
+
+
+def test_surname_after_a_titled_mention_that_said_nothing(lexicon: Lexicon) -> None:
+    text = "US President Donald Trump arrived in Alaska. Trump said the meeting went well."
+    assert [s[0] for s in said(text, lexicon)] == ["Donald Trump"]

@@ -97,7 +97,8 @@ class Speaker:
 def statements(doc: Doc, notes: Annotations, lexicon: Lexicon, place_tokens: frozenset[int]) -> list[Statement]:
     """Every attributed statement in the doc, in text order."""
     found: list[Statement] = []
-    known: dict[str, Speaker] = {}
+    place_tokens = place_tokens | {t.i for p in notes.of("party") for t in p}
+    known = _titled_names(doc, lexicon, place_tokens)
     last: Speaker | None = None
     for sent in doc.sents:
         quotes = _quote_regions(sent)
@@ -144,6 +145,25 @@ def statements(doc: Doc, notes: Annotations, lexicon: Lexicon, place_tokens: fro
 
 
 _PRONOUN_VERBS_OK = frozenset({"adding", "added", "adds"})
+
+
+def _titled_names(doc: Doc, lexicon: Lexicon, place_tokens: frozenset[int]) -> dict[str, Speaker]:
+    """Full names given anywhere with a title ("US President Donald Trump"), by surname, so that
+    "Trump said" later is Donald Trump."""
+    known: dict[str, Speaker] = {}
+    for t in doc:
+        if t.lower_ not in lexicon.roles or not t.is_title:
+            continue
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 3 and _is_name_token(doc[end], lexicon, place_tokens):
+            end += 1
+        if end - t.i < 3:
+            continue
+        sent = doc[t.i].sent
+        speaker = _name_run(doc, (_run_left(sent, t.i, lexicon)[0], end), lexicon, place_tokens)
+        if speaker is not None and " " in speaker.name:
+            known.setdefault(speaker.name.split()[-1].lower(), speaker)
+    return known
 
 
 def _text_span(sent: Span) -> TextSpan:
@@ -272,7 +292,7 @@ def _apposition(sent: Span, comma: int, lexicon: Lexicon, place_tokens: frozense
         return None
     apposition = doc[k + 1 : comma]
     if not any(t.lower_ in lexicon.roles for t in apposition):
-        return None
+        return _name_in_apposition(sent, k, comma, lexicon, place_tokens)
     speaker = _name_run(doc, _run_left(sent, k - 1, lexicon), lexicon, place_tokens)
     if speaker is None:
         return None
@@ -280,6 +300,28 @@ def _apposition(sent: Span, comma: int, lexicon: Lexicon, place_tokens: frozense
     for article in ("the ", "The ", "a ", "an "):
         role = role.removeprefix(article)
     return Speaker(speaker.name, role, speaker.affiliation, speaker.start, speaker.end)
+
+
+def _not_part_of_title(t: Token, lexicon: Lexicon) -> bool:
+    """Words that open a sentence before a title ("But", "The") and are not part of it."""
+    return t.lower_ in ("the", "a", "an") or (t.lower_ in lexicon.not_names and t.lower_ not in lexicon.roles)
+
+
+def _name_in_apposition(
+    sent: Span, k: int, comma: int, lexicon: Lexicon, place_tokens: frozenset[int]
+) -> Speaker | None:
+    """ "The Kremlin spokesperson, Dmitry Peskov, said": the title before, the name between commas."""
+    doc = sent.doc
+    named = list(doc[k + 1 : comma])
+    if not 2 <= len(named) <= 4 or not all(_is_name_token(t, lexicon, place_tokens) for t in named):
+        return None
+    title_start, title_end = _run_left(sent, k - 1, lexicon)
+    title = list(doc[title_start:title_end])
+    if not any(t.lower_ in lexicon.roles for t in title):
+        return None
+    while title and _not_part_of_title(title[0], lexicon):
+        title = title[1:]
+    return Speaker(_join(named), _join(title) or None, None, named[0].i, named[-1].i + 1)
 
 
 def _name_run(doc: Doc, bounds: tuple[int, int], lexicon: Lexicon, place_tokens: frozenset[int]) -> Speaker | None:
@@ -311,7 +353,7 @@ def _name_run(doc: Doc, bounds: tuple[int, int], lexicon: Lexicon, place_tokens:
         else:
             break
     role_tokens = prefix[len(affiliation_tokens) :]
-    while role_tokens and role_tokens[0].lower_ in ("the", "a", "an"):
+    while role_tokens and _not_part_of_title(role_tokens[0], lexicon):
         role_tokens = role_tokens[1:]
     affiliation = " ".join(t.text for t in affiliation_tokens if t.lower_ not in ("'s", "\u2019s")) or None
     role = _join(role_tokens) or None
@@ -351,7 +393,18 @@ def _is_acronym(t: Token) -> bool:
 
 
 def _body_ending_at(notes: Annotations, j: int) -> Span | None:
-    return next((b for b in notes.spans.get("body", ()) if b.end - 1 == j), None)
+    """The named body ending at token j, joined with a body phrase right before it
+    ("emergencies service DSNS")."""
+    bodies = notes.spans.get("body", ())
+    found = next((b for b in bodies if b.end - 1 == j), None)
+    if found is None:
+        return None
+    before = next((b for b in bodies if b.end == found.start), None)
+    if before is None:
+        return found
+    joined = found.doc[before.start : found.end]
+    joined.label_ = found.label_
+    return joined
 
 
 def _body_speaker(doc: Doc, body: Span, lexicon: Lexicon, place_tokens: frozenset[int]) -> Speaker:
@@ -401,9 +454,7 @@ def _content(sent: Span, verb: Span, speaker: Speaker, quotes: list[tuple[int, i
         gap = doc[max(verb.end, speaker.end) : a]
         if a >= verb.end and all(t.is_punct or t.lower_ in _CLAUSE_SKIP for t in gap) and len(gap) <= 4:
             return [(_quote_text(doc[a + 1 : b]), True)]
-    start = max(verb.end, speaker.end) if speaker.start > verb.start else verb.end
-    while start < sent.end and doc[start].lower_ in _CLAUSE_SKIP:
-        start += 1
+    start = _clause_start(sent, max(verb.end, speaker.end) if speaker.start > verb.start else verb.end)
     end = sent.end
     for t in doc[start : sent.end]:
         if t.lower_ in _CLAUSE_END and t.i > start and doc[t.i - 1].text == ",":
@@ -412,11 +463,60 @@ def _content(sent: Span, verb: Span, speaker: Speaker, quotes: list[tuple[int, i
     if verb[0].lower_ == "according":
         return _according_content(sent, verb, speaker)
     if end - start < 3:
-        return []
+        return _content_before(sent, speaker)
     inner = [(a, b) for a, b in quotes if start <= a and b < end]
     if inner:
         return [(_quote_text(doc[a + 1 : b]), True) for a, b in inner]
     return [(_quote_text(doc[start:end]), False)]
+
+
+_WHEN_WORDS = frozenset(
+    {
+        "on",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "night",
+        "morning",
+        "evening",
+    }
+)
+
+
+def _clause_start(sent: Span, i: int) -> int:
+    """Where the reported clause begins after "said": past "Friday that", "on Telegram that",
+    "reporters:", or right away ("said the city was hit")."""
+    doc = sent.doc
+    for j in range(i, min(i + 9, sent.end)):
+        if doc[j].lower_ == "that" and all(t.lower_ in _CLAUSE_SKIP or t.lower_ in _WHEN_WORDS for t in doc[i:j]):
+            return j + 1
+    while i < sent.end and (
+        doc[i].is_punct or doc[i].lower_ in _WHEN_WORDS or doc[i].lower_ in ("reporters", "journalists")
+    ):
+        i += 1
+    return i
+
+
+def _content_before(sent: Span, speaker: Speaker) -> list[tuple[str, bool]]:
+    """ "Two people were injured, the governor says." -> what comes before the attribution."""
+    doc = sent.doc
+    first = min(speaker.start, sent.end)
+    while first > sent.start and not doc[first - 1].is_punct:
+        first -= 1
+    if first <= sent.start or doc[first - 1].text != ",":
+        return []
+    text = doc[sent.start : first - 1].text
+    return [(_clean(text), False)] if len(text.split()) >= 3 else []
 
 
 def _according_content(sent: Span, verb: Span, speaker: Speaker) -> list[tuple[str, bool]]:
