@@ -1,0 +1,44 @@
+"""The lexicon files are data reviewed like code: they parse, hold no duplicates, and cover
+the weapon models of the reference table."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from sitroom.extract.lexicon import Lexicon
+
+LEXICONS = resources.files("sitroom.extract").joinpath("lexicons")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in LEXICONS.iterdir() if p.name.endswith((".tsv", ".txt"))))
+def test_no_phrase_twice(name: str) -> None:
+    lines = [line for line in LEXICONS.joinpath(name).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    keys = [line.split("\t")[0].strip() for line in lines]
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    assert not twice, f"{name} lists these more than once: {twice}"
+
+
+def test_every_reference_model_is_known(shared: Path, lexicon: Lexicon) -> None:
+    """Every single model of missiles_and_uavs.csv (not the combinations, not 'Unknown ...')."""
+    with (shared / "data" / "missiles_and_uavs.csv").open(encoding="utf-8") as f:
+        models = [row["model"] for row in csv.DictReader(f)]
+    missing = []
+    for model in models:
+        if " and " in model or model.startswith(("Unknown", "Reconnaissance")):
+            continue
+        previous = ""
+        for part in model.split("/"):
+            if part.isdigit():  # "Shahed-136/131" names Shahed-131
+                part = previous.rsplit("-", 1)[0] + "-" + part
+            previous = part
+            key = part.strip().lower()
+            if key not in lexicon.weapons and key.split()[-1] not in lexicon.weapons and not (
+                key[:1] == "x" and "kh" + key[1:] in lexicon.weapons
+            ):
+                missing.append(part)
+    assert not missing, f"weapons.tsv does not know: {missing}"
