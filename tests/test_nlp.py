@@ -60,3 +60,8 @@ def test_unclosed_quote_does_not_swallow_the_paragraph(pipeline: Language) -> No
 
 def test_empty_text(pipeline: Language) -> None:
     assert sentences(pipeline, "") == []
+
+
+def test_abbreviations_do_not_end_sentences(pipeline: Language) -> None:
+    text = "School No. 24 was shelled on Dec. 3 in Kherson. Gen. Syrskyi said so."
+    assert sentences(pipeline, text) == ["School No. 24 was shelled on Dec. 3 in Kherson.", "Gen. Syrskyi said so."]

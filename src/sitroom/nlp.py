@@ -16,6 +16,11 @@ SENTENCE_END = frozenset({".", "!", "?", "…"})
 OPENING_QUOTES = frozenset({"\u201c", "\u00ab", "\u2018", "\u201e"})
 CLOSING_QUOTES = frozenset({"\u201d", "\u00bb", "\u2019"})
 STRAIGHT_QUOTE = '"'
+# Words whose full stop does not end a sentence ("School No. 24", "Gen. Syrskyi", "Dec. 3").
+ABBREVIATIONS = frozenset(
+    "no nos st mr mrs ms dr gen lt col sgt capt maj gov rep sen prof jr sr vs approx incl "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 CLOSERS = frozenset({")", "]", *CLOSING_QUOTES, STRAIGHT_QUOTE, "'"})
 
 
@@ -57,11 +62,18 @@ def split_sentences(doc: Doc) -> Doc:
             _break_after_newline(tokens, i)
             open_quote = False
             continue
-        if token.text in SENTENCE_END and not open_quote:
+        if token.text in SENTENCE_END and not open_quote and not _after_abbreviation(tokens, i):
             nxt = _next_word(tokens, i)
             if nxt is not None and _starts_sentence(nxt.text):
                 nxt.is_sent_start = True
     return doc
+
+
+def _after_abbreviation(tokens: list[Token], i: int) -> bool:
+    if tokens[i].text != "." or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return not prev.whitespace_ and prev.lower_ in ABBREVIATIONS
 
 
 def _quote_closings(tokens: list[Token]) -> list[bool]:
