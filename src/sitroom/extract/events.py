@@ -243,7 +243,7 @@ def _event_type(bucket: _Bucket, article_type: EventType | None) -> EventType:
 
 def _violent_mention(bucket: _Bucket, national: _Bucket, article_type: EventType | None) -> Mention:
     weapons = _merge_weapons(bucket.weapons) or tuple(w for w in _merge_weapons(national.weapons) if w.launched is None)
-    casualties = _first_casualties(bucket.casualties)
+    casualties = _toll(bucket.casualties)
     return Mention(
         type=_event_type(bucket, article_type),
         date=bucket.dates[0] if bucket.dates else (national.dates[0] if national.dates else None),
@@ -261,7 +261,7 @@ def _violent_mention(bucket: _Bucket, national: _Bucket, article_type: EventType
 
 
 def _national_mention(bucket: _Bucket, article_type: EventType | None) -> Mention:
-    casualties = _first_casualties(bucket.casualties)
+    casualties = _toll(bucket.casualties)
     return Mention(
         type=_event_type(bucket, article_type),
         date=bucket.dates[0] if bucket.dates else None,
@@ -353,11 +353,14 @@ def _merge_outages(outages: Sequence[Outage]) -> tuple[Outage, ...]:
     return tuple(merged.values())
 
 
-def _first_casualties(items: Sequence[facts.Casualties]) -> facts.Casualties:
-    def first(attr: str) -> int | None:
-        return next((getattr(c, attr) for c in items if getattr(c, attr) is not None), None)
+def _toll(items: Sequence[facts.Casualties]) -> facts.Casualties:
+    """One event's toll from its sentences: the highest stated figure, since reports of a toll
+    only rise ("two were killed ... the death toll rose to five")."""
 
-    return facts.Casualties(first("killed"), first("injured"), first("children_killed"), first("children_injured"))
+    def highest(attr: str) -> int | None:
+        return max((v for c in items if (v := getattr(c, attr)) is not None), default=None)
+
+    return facts.Casualties(highest("killed"), highest("injured"), highest("children_killed"), highest("children_injured"))
 
 
 def _first(values: Sequence[str]) -> str | None:

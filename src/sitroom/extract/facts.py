@@ -261,10 +261,14 @@ def _count_before(
         total = 0
         child_total = 0
         all_children = True
+        previous: Span | None = None
         for person in window_persons:
             attached = [n for n in window_numbers if n.end <= person.start and _attached(doc, n, person)]
             if not attached:
                 continue
+            if previous is not None and not any(t.lower_ == "and" for t in doc[previous.end : person.start]):
+                break  # "Five troops, 19 civilians": separate tallies, not one sum
+            previous = person
             value = attached[-1].value
             total += value
             if lexicon.person_nouns.get(person.label_) == "child":
