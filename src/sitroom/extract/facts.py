@@ -342,6 +342,8 @@ def _count_after(word: Span, sent: Span, persons: tuple[Span, ...], numbers: lis
     ("killed 3 civilians") only when people are named after the number."""
     if word.label_ not in _ACTIVE_FORMS:
         return None
+    if word.label_ == "death toll":
+        return _toll_figure(word, sent, numbers)
     following = next((n for n in numbers if n.start >= word.end), None)
     if following is None:
         return None
@@ -352,6 +354,14 @@ def _count_after(word: Span, sent: Span, persons: tuple[Span, ...], numbers: lis
     if word.label_ in _PARTICIPLES and not active and not _person_follows(sent, following, persons):
         return None
     return following.value
+
+
+def _toll_figure(word: Span, sent: Span, numbers: list[Quantity]) -> int | None:
+    """ "The death toll from the shelling of X rose to 12" / "... stands at 7"."""
+    for n in numbers:
+        if n.start >= word.end and n.start > sent.start and sent.doc[n.start - 1].lower_ in ("to", "at", "reached"):
+            return n.value
+    return None
 
 
 def _person_follows(sent: Span, n: Quantity, persons: tuple[Span, ...]) -> bool:
