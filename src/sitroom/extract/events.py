@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from sitroom.extract import facts
 from sitroom.extract.lexicon import Lexicon
 from sitroom.extract.matchers import Annotations
+from sitroom.geocode.geometry import haversine_km
 from sitroom.model import (
     DamageObject,
     DateSpan,
@@ -175,6 +176,18 @@ class _Bucket:
             self.dates.append(reading.date)
         self.violent = self.violent or reading.violent or bool(reading.damage or reading.casualties.any())
 
+    def merge(self, other: _Bucket) -> None:
+        """Take in the facts of a smaller place that belongs to this one."""
+        self.types += other.types
+        self.weapons += other.weapons
+        self.attackers += other.attackers
+        self.casualties += other.casualties
+        self.damage += other.damage
+        self.outages += other.outages
+        self.evidence += [e for e in other.evidence if e not in self.evidence]
+        self.dates += other.dates
+        self.violent = self.violent or other.violent
+
 
 def assemble(readings: Sequence[Reading]) -> list[Mention]:
     """The article's events: violent events per place, a national tally, diplomacy, outages."""
@@ -198,14 +211,65 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
             focus_paragraph = reading.paragraph
         elif reading.violent or reading.counted or reading.damage:
             national.add(reading)
-            if reading.national and national.place is None:
-                national.place = reading.national[0]
+    national.place = _target_country(readings, _first(national.attackers))
+    _fold_into_larger(buckets)
     mentions = [_violent_mention(b, national, article_type) for b in buckets.values() if b.violent]
     mentions += [_outage_mention(b) for b in buckets.values() if not b.violent and b.outages]
     if national.violent and (not mentions or _has_own_figures(national)):
         mentions.append(_national_mention(national, article_type))
     mentions += _diplomacy(readings)
     return mentions
+
+
+# The country attacked, by the attacker: a national tally is placed there.
+_TARGET_OF = {"Russia": "UA", "Ukraine": "RU"}
+
+
+def _target_country(readings: Sequence[Reading], attacker: str | None) -> Place | None:
+    """The country a national tally is about: the attacked country where the article names it,
+    never a third country named in passing ("The U.S. has given Ukraine ... a deadline")."""
+    countries = [p for r in readings for p in r.national if p.precision is Precision.COUNTRY]
+    target = _TARGET_OF.get(attacker or "", "UA")
+    return next((p for p in countries if p.country == target), None)
+
+
+def _fold_into_larger(buckets: dict[str, _Bucket]) -> None:
+    """One event per place per attack: a district of a city that has its own event ("the
+    Shevchenkivskyi district" of Kyiv), or a city whose only news is an outage in an oblast that
+    was attacked, belongs to that event."""
+    for key, bucket in list(buckets.items()):
+        place = bucket.place
+        if place is None:
+            continue
+        if place.precision is Precision.DISTRICT:
+            parent = _nearest(buckets, place, Precision.SETTLEMENT, km=30)
+        elif place.precision is Precision.SETTLEMENT and not bucket.violent:
+            parent = next(
+                (
+                    b
+                    for b in buckets.values()
+                    if b.violent
+                    and b.place is not None
+                    and b.place.precision is Precision.ADMIN1
+                    and b.place.admin1_code == place.admin1_code
+                ),
+                None,
+            )
+        else:
+            parent = None
+        if parent is not None and parent is not bucket:
+            parent.merge(bucket)
+            del buckets[key]
+
+
+def _nearest(buckets: dict[str, _Bucket], place: Place, precision: Precision, km: float) -> _Bucket | None:
+    near = [
+        (haversine_km(place.lat, place.lon, b.place.lat, b.place.lon), b)
+        for b in buckets.values()
+        if b.place is not None and b.place.precision is precision and b.place.admin1_code == place.admin1_code
+    ]
+    near = [(d, b) for d, b in near if d <= km]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
 def _article_type(readings: Sequence[Reading]) -> EventType | None:
@@ -360,7 +424,9 @@ def _toll(items: Sequence[facts.Casualties]) -> facts.Casualties:
     def highest(attr: str) -> int | None:
         return max((v for c in items if (v := getattr(c, attr)) is not None), default=None)
 
-    return facts.Casualties(highest("killed"), highest("injured"), highest("children_killed"), highest("children_injured"))
+    return facts.Casualties(
+        highest("killed"), highest("injured"), highest("children_killed"), highest("children_injured")
+    )
 
 
 def _first(values: Sequence[str]) -> str | None:

@@ -60,32 +60,37 @@ def not_event_locations(doc: Doc, places: Sequence[Place], notes: Annotations, l
             continue
         if (
             _not_a_location(doc, span.start, span.end, lexicon, addressee_ends, speech_starts, body_starts)
-            or (span.text.lower() in lexicon.actors and _stands_for_government(doc, span.end))
-            or _dateline(doc, span.start, span.end)
+            or (span.text.lower() in lexicon.actors and _stands_for_government(doc, span.start, span.end))
+            or _in_dateline(doc, span.start)
         ):
             excluded.add(place.start)
     return frozenset(excluded)
 
 
-def _stands_for_government(doc: Doc, end: int) -> bool:
-    """ "Moscow launched", "Moscow's forces": a capital followed by anything but punctuation or a
-    word that continues a place ("on", "and", "overnight")."""
+def _stands_for_government(doc: Doc, start: int, end: int) -> bool:
+    """ "Moscow launched", "Moscow's forces", "an attempt by Moscow": a capital after "by" or
+    followed by anything but punctuation or a word that continues a place ("on", "and")."""
+    if start > 0 and doc[start - 1].lower_ == "by":
+        return True
     if end >= len(doc):
         return False
     nxt = doc[end]
     return not (nxt.is_punct and nxt.lower_ not in _POSSESSIVE) and nxt.lower_ not in _AFTER_A_PLACE
 
 
-def _dateline(doc: Doc, start: int, end: int) -> bool:
-    """ "KYIV, Ukraine — ..." or "KYIV (Reuters) -" at the start of a line: where the report was
-    filed, not where anything happened. Only capitalised words and punctuation before the dash."""
-    at_line_start = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
-    if not at_line_start:
+def _in_dateline(doc: Doc, start: int) -> bool:
+    """Inside "KYIV, Ukraine — ..." or "ZAPORIZHZHIA, Ukraine (AP) —" at the start of a line: where
+    the report was filed, not where anything happened. Only capitalised words and punctuation
+    stand between the line start and a dash."""
+    line_start = start
+    while line_start > 0 and "\n" not in doc[line_start - 1].text:
+        line_start -= 1
+    if start - line_start > 6:
         return False
-    for t in doc[end : min(end + 6, len(doc))]:
+    for t in doc[line_start : min(line_start + 10, len(doc))]:
         spaced = t.i > 0 and bool(doc[t.i - 1].whitespace_) and bool(t.whitespace_)
         if t.text in _DASHES and (t.text != "-" or spaced):
-            return True
+            return t.i > start
         if t.is_alpha and not t.text[0].isupper():
             return False
     return False
