@@ -1,0 +1,56 @@
+"""The words around a toponym that change what it means (data/cues.tsv, data/given_names.txt)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from sitroom.errors import GazetteerError
+from sitroom.geocode.datafiles import read_table, read_words
+from sitroom.geocode.normalize import fold
+
+# What a toponym names: the place itself, the raion or hromada named after it, or a front-line
+# direction named after it.
+Kind = Literal["place", "district", "community", "direction"]
+
+_WORD_ROLES = ("verb", "actor", "action", "prefix", "feature", "intro", "title", "english")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The words around a toponym that change what it means (data/cues.tsv)."""
+
+    heads: Mapping[str, Kind]
+    verbs: frozenset[str]
+    actors: frozenset[str]
+    prefixes: frozenset[str]
+    features: frozenset[str]
+    intros: frozenset[str]
+    titles: frozenset[str]
+    actions: frozenset[str]
+    english: frozenset[str]
+    given_names: frozenset[str]
+
+
+def load_cues() -> Cues:
+    """The cue words shipped with sitroom."""
+    heads: dict[str, Kind] = {}
+    words: dict[str, set[str]] = {role: set() for role in _WORD_ROLES}
+    for row in read_table("cues.tsv"):
+        role, word = row["role"], fold(row["word"])
+        if role == "district":
+            heads[word] = "district"
+        elif role == "community":
+            heads[word] = "community"
+        elif role == "direction":
+            heads[word] = "direction"
+        elif role in words:
+            words[role].add(word)
+        else:
+            raise GazetteerError(f"data/cues.tsv: unknown role {role!r} for {word!r}")
+    return Cues(heads=heads, verbs=frozenset(words["verb"]), actors=frozenset(words["actor"]),
+                prefixes=frozenset(words["prefix"]), features=frozenset(words["feature"]),
+                intros=frozenset(words["intro"]), titles=frozenset(words["title"]),
+                actions=frozenset(words["action"]), english=frozenset(words["english"]),
+                given_names=frozenset(fold(name) for name in read_words("given_names.txt")))
