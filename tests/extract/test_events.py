@@ -59,9 +59,19 @@ def test_overnight_resolves_to_the_night_before_publication(extractor: Extractor
 
 
 def test_background_month_does_not_date_the_event(extractor: Extractor) -> None:
+    """No words name the day: the event took place on the publication day ("" says no words did)."""
     text = "Russian missiles hit Kharkiv, the heaviest strike on the city since February."
     [strike] = events(extractor, text, published=dt.datetime(2025, 12, 3))
-    assert strike.date is None
+    assert strike.date is not None and (strike.date.start, strike.date.text) == (dt.date(2025, 12, 3), "")
+    [undated] = events(extractor, text)
+    assert undated.date is None
+
+
+def test_events_without_date_words_take_the_lead_date(extractor: Extractor) -> None:
+    text = "Russian drones attacked Odesa overnight. In Kharkiv, a missile hit a school."
+    found = {m.location.name: m.date for m in events(extractor, text, published=dt.datetime(2025, 12, 3)) if m.location}
+    assert found["Kharkiv"] == found["Odesa"] and found["Odesa"] is not None
+    assert found["Odesa"].start == dt.date(2025, 12, 2)
 
 
 def test_outage_without_attack_is_an_outage_event(extractor: Extractor) -> None:
