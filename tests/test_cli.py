@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from sitroom.cli import cli
 from sitroom.config import Settings
+from sitroom.extract import Extractor
 
 REPORT = {
     "id": "t-1",
@@ -19,6 +20,12 @@ REPORT = {
         '"The city was without power for hours," Mayor Ihor Terekhov said.'
     ),
 }
+
+
+@pytest.fixture(autouse=True)
+def built_once(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands build their pipeline through sitroom.build; reuse the session's one."""
+    monkeypatch.setattr("sitroom.build.build_extractor", lambda settings: extractor)
 
 
 @pytest.fixture()
