@@ -101,3 +101,15 @@ def test_talks_between_parties(extractor: Extractor) -> None:
     [talks] = events(extractor, text)
     assert talks.type is EventType.DIPLOMACY
     assert {"Ukraine", "Russia", "United States"} <= set(talks.parties)
+
+
+def test_stated_zero_tolls(extractor: Extractor) -> None:
+    [strike] = events(extractor, "A drone hit a substation in Sumy overnight, but there were no casualties, officials said.")
+    assert (strike.killed, strike.injured) == (0, 0)
+    [strike] = events(extractor, "A drone hit a substation in Sumy. There were no immediate reports of casualties.")
+    assert (strike.killed, strike.injured) == (None, None)
+
+
+def test_a_reference_point_is_not_where_it_happened(extractor: Extractor) -> None:
+    text = "A missile strike on the port of Pivdennyi east of Odesa killed eight people."
+    assert "Odesa" not in [m.location.name for m in events(extractor, text) if m.location]

@@ -177,19 +177,9 @@ def casualties(sent: Span, notes: Annotations, lexicon: Lexicon) -> Casualties:
     words = notes.of("casualty", sent)
     if not words:
         return Casualties()
-    lowered = sent.text.lower()
-    if any(
-        p in lowered
-        for p in (
-            "no casualties were",
-            "no casualties have",
-            "without casualties",
-            "no one was killed or injured",
-            "no one was hurt",
-            "no one was injured",
-        )
-    ):
-        return Casualties(killed=0, injured=0)
+    zero = _stated_zero(sent.text.lower(), lexicon)
+    if zero is not None:
+        return zero
     persons = notes.of("person", sent)
     numbers = quantities(sent, lexicon.numbers)
     result: dict[str, int] = {}
@@ -283,6 +273,18 @@ def _count_before(
         if doc[last.start].lower_ not in ("a", "an") and all(t in _LINKS for t in gap) and len(gap) <= 4:
             return last.value, None
     return None, None
+
+
+def _stated_zero(lowered: str, lexicon: Lexicon) -> Casualties | None:
+    """ "There were no casualties" -> 0 killed and 0 injured; "no one was killed" -> 0 killed."""
+    ruled_out = {what for phrase, what in lexicon.no_casualties.items() if phrase in lowered}
+    if not ruled_out or "no immediate" in lowered:
+        return None
+    both = "both" in ruled_out
+    return Casualties(
+        killed=0 if both or "killed" in ruled_out else None,
+        injured=0 if both or "injured" in ruled_out else None,
+    )
 
 
 def _attached(doc: Doc, n: Quantity, person: Span) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     not_names: frozenset[str]
     parties: dict[str, str]
+    no_casualties: dict[str, str]
 
 
 def load_lexicon() -> Lexicon:
@@ -60,6 +61,7 @@ def load_lexicon() -> Lexicon:
         addressee_verbs=frozenset(_lines("addressee_verbs.txt")),
         not_names=frozenset(_lines("not_names.txt")),
         parties={p: party for p, party in _rows("parties.tsv", 2)},
+        no_casualties={p: what for p, what in _rows("no_casualties.tsv", 2)},
     )
 
 

@@ -62,6 +62,7 @@ def not_event_locations(doc: Doc, places: Sequence[Place], notes: Annotations, l
             _not_a_location(doc, span.start, span.end, lexicon, addressee_ends, speech_starts, body_starts)
             or (span.text.lower() in lexicon.actors and _stands_for_government(doc, span.start, span.end))
             or _in_dateline(doc, span.start)
+            or _reference_point(doc, span.start, places_before=[p for p in places if p.end <= place.start])
         ):
             excluded.add(place.start)
     return frozenset(excluded)
@@ -76,6 +77,18 @@ def _stands_for_government(doc: Doc, start: int, end: int) -> bool:
         return False
     nxt = doc[end]
     return not (nxt.is_punct and nxt.lower_ not in _POSSESSIVE) and nxt.lower_ not in _AFTER_A_PLACE
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west"})
+
+
+def _reference_point(doc: Doc, start: int, places_before: list[Place]) -> bool:
+    """ "the Pivdennyi port east of Odesa": Odesa only says where the port is."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _DIRECTIONS:
+        return False
+    sentence_start = doc[start].sent.start_char
+    return any(p.start >= sentence_start for p in places_before)
 
 
 def _in_dateline(doc: Doc, start: int) -> bool:
