@@ -104,7 +104,9 @@ def test_talks_between_parties(extractor: Extractor) -> None:
 
 
 def test_stated_zero_tolls(extractor: Extractor) -> None:
-    [strike] = events(extractor, "A drone hit a substation in Sumy overnight, but there were no casualties, officials said.")
+    [strike] = events(
+        extractor, "A drone hit a substation in Sumy overnight, but there were no casualties, officials said."
+    )
     assert (strike.killed, strike.injured) == (0, 0)
     [strike] = events(extractor, "A drone hit a substation in Sumy. There were no immediate reports of casualties.")
     assert (strike.killed, strike.injured) == (None, None)
@@ -113,3 +115,15 @@ def test_stated_zero_tolls(extractor: Extractor) -> None:
 def test_a_reference_point_is_not_where_it_happened(extractor: Extractor) -> None:
     text = "A missile strike on the port of Yuzhne east of Odesa killed eight people."
     assert [m.location.name for m in events(extractor, text) if m.location] == ["Pivdenne"]  # Yuzhne, renamed in 2016
+
+
+def test_claimed_enemy_losses_are_flagged_and_kept_apart(extractor: Extractor) -> None:
+    text = (
+        "Russian shelling killed two civilians in Kherson on Monday. "
+        "Russia's defence ministry said 300 Ukrainian soldiers were killed in the Kherson direction."
+    )
+    found = events(extractor, text)
+    claims = [m for m in found if m.claimed_by]
+    tolls = [m for m in found if not m.claimed_by and m.killed is not None]
+    assert [(m.claimed_by, m.killed) for m in claims] == [("Russia", 300)]
+    assert [m.killed for m in tolls] == [2]

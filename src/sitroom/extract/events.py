@@ -61,6 +61,7 @@ class Reading:
     outages: tuple[Outage, ...]
     parties: tuple[str, ...]
     date: DateSpan | None
+    claimed_by: str | None = None
 
     @property
     def violent(self) -> bool:
@@ -96,6 +97,7 @@ def read_sentence(
     national = tuple(p for p in inside if p.precision is Precision.COUNTRY)
     text = sent.text.rstrip()
     statistic = bool(_STATISTIC.search(text))
+    casualties = facts.Casualties() if statistic else facts.casualties(sent, notes, lexicon)
     return Reading(
         span=TextSpan(sent.start_char, sent.start_char + len(text)),
         paragraph=paragraph,
@@ -106,11 +108,12 @@ def read_sentence(
         national=national,
         weapons=weapons,
         attacker=facts.attacker(sent, notes, lexicon),
-        casualties=facts.Casualties() if statistic else facts.casualties(sent, notes, lexicon),
+        casualties=casualties,
         damage=tuple(facts.damage_objects(sent, notes, lexicon)),
         outages=tuple(facts.outages(sent, notes, lexicon)),
         parties=_parties(sent, notes, lexicon),
         date=date,
+        claimed_by=facts.claimant(sent, notes, lexicon) if casualties.any() else None,
     )
 
 
@@ -196,7 +199,11 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
     national = _Bucket(place=None)
     focus: list[Place] = []
     focus_paragraph = -1
+    claims: list[Reading] = []
     for reading in readings:
+        if reading.claimed_by:
+            claims.append(reading)
+            reading = replace(reading, casualties=facts.Casualties())
         if reading.heading:
             focus = []
         if reading.places and (reading.violent or reading.has_facts):
@@ -217,6 +224,7 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
     mentions += [_outage_mention(b) for b in buckets.values() if not b.violent and b.outages]
     if national.violent and (not mentions or _has_own_figures(national)):
         mentions.append(_national_mention(national, article_type))
+    mentions += [_claim_mention(r, national.place) for r in claims]
     mentions += _diplomacy(readings)
     return mentions
 
@@ -376,6 +384,22 @@ def _diplomacy(readings: Sequence[Reading]) -> list[Mention]:
                 )
             )
     return found
+
+
+def _claim_mention(reading: Reading, country: Place | None) -> Mention:
+    """Losses one side claims to have inflicted: their own event, flagged with who claims them,
+    never added to a civilian toll."""
+    violent = [k for k, _ in reading.types if k.violent]
+    return Mention(
+        type=violent[0] if violent else EventType.GROUND_CLASH,
+        date=reading.date,
+        location=reading.places[0] if reading.places else country,
+        attacker=reading.attacker,
+        killed=reading.casualties.killed,
+        injured=reading.casualties.injured,
+        claimed_by=reading.claimed_by,
+        evidence=(reading.span,),
+    )
 
 
 def _outage_mention(bucket: _Bucket) -> Mention:

@@ -397,6 +397,37 @@ def _including_children(
     return found
 
 
+_SIDES = frozenset({"Russia", "Ukraine"})
+
+
+def claimant(sent: Span, notes: Annotations, lexicon: Lexicon) -> str | None:
+    """The side whose military says it killed or wounded enemy fighters ("Russia's defence
+    ministry said 300 Ukrainian soldiers were killed"): such counts are claims, not tolls."""
+    military = [p for p in notes.of("person", sent) if lexicon.person_nouns.get(p.label_) == "military"]
+    said = notes.of("speech", sent) or any(t.lower_ == "according" for t in sent)
+    if not military or not said:
+        return None
+    for body in notes.of("body", sent):
+        side = lexicon.bodies.get(body.label_) or _side_before(body, lexicon)
+        if side in _SIDES:
+            return side
+    for actor in notes.of("actor", sent):
+        if any(w in actor.label_ for w in ("military", "army", "forces", "troops")):
+            side = lexicon.actors[actor.label_]
+            if side in _SIDES and not any(actor.start < p.start <= actor.end + 1 for p in military):
+                return side
+    return None
+
+
+def _side_before(body: Span, lexicon: Lexicon) -> str | None:
+    """ "Russia's defence ministry", "the Ukrainian foreign ministry"."""
+    doc = body.doc
+    i = body.start - 1
+    if i >= 0 and doc[i].lower_ in ("'s", "\u2019s"):
+        i -= 1
+    return lexicon.actors.get(doc[i].lower_) if i >= 0 else None
+
+
 def damage_objects(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[DamageObject]:
     """Objects the sentence says were damaged or hit, with their counts ("12 private houses").
     A damage word, a violent trigger or a weapon in the sentence says so."""
