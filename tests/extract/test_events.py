@@ -127,3 +127,8 @@ def test_claimed_enemy_losses_are_flagged_and_kept_apart(extractor: Extractor) -
     tolls = [m for m in found if not m.claimed_by and m.killed is not None]
     assert [(m.claimed_by, m.killed) for m in claims] == [("Russia", 300)]
     assert [m.killed for m in tolls] == [2]
+
+
+def test_prisoner_exchange_is_humanitarian(extractor: Extractor) -> None:
+    text = "Ukraine and Russia carried out a prisoner exchange on Friday, with 150 captives returning home."
+    assert [m.type for m in events(extractor, text)] == [EventType.HUMANITARIAN]

@@ -62,6 +62,7 @@ class Reading:
     parties: tuple[str, ...]
     date: DateSpan | None
     claimed_by: str | None = None
+    future: bool = False
 
     @property
     def violent(self) -> bool:
@@ -114,6 +115,7 @@ def read_sentence(
         parties=_parties(sent, notes, lexicon),
         date=date,
         claimed_by=facts.claimant(sent, notes, lexicon) if casualties.any() else None,
+        future=any(t.lower_ in lexicon.future_markers for t in sent),
     )
 
 
@@ -226,6 +228,7 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
         mentions.append(_national_mention(national, article_type))
     mentions += [_claim_mention(r, national.place) for r in claims]
     mentions += _diplomacy(readings)
+    mentions += _humanitarian(readings)
     return mentions
 
 
@@ -362,7 +365,7 @@ def _diplomacy(readings: Sequence[Reading]) -> list[Mention]:
     for reading in readings:
         talks = any(k is EventType.DIPLOMACY for k, _ in reading.types)
         venue = next((p for p in reading.venues if p.precision is Precision.SETTLEMENT), None)
-        if not talks or len(reading.parties) < (1 if venue else 2):
+        if not talks or reading.future or len(reading.parties) < (1 if venue else 2):
             continue
         parties = set(reading.parties)
         for i, mention in enumerate(found):
@@ -411,6 +414,34 @@ def _outage_mention(bucket: _Bucket) -> Mention:
         outages=_merge_outages(bucket.outages),
         evidence=tuple(bucket.evidence),
     )
+
+
+def _humanitarian(readings: Sequence[Reading]) -> list[Mention]:
+    """Prisoner exchanges, evacuations, aid: one event per place (or one unplaced) per article."""
+    found: dict[str | None, Mention] = {}
+    last_place: Place | None = None
+    paragraph = -1
+    for reading in readings:
+        if reading.paragraph != paragraph:
+            last_place, paragraph = None, reading.paragraph
+        named = next(iter(reading.venues + reading.places), None)
+        last_place = named or last_place
+        if reading.future or not any(k is EventType.HUMANITARIAN and strong for k, strong in reading.types):
+            continue
+        place = named or last_place
+        key = place.gazetteer_id if place else None
+        previous = found.get(key)
+        if previous is None:
+            found[key] = Mention(
+                type=EventType.HUMANITARIAN,
+                date=reading.date,
+                location=place,
+                parties=reading.parties,
+                evidence=(reading.span,),
+            )
+        else:
+            found[key] = replace(previous, evidence=previous.evidence + (reading.span,))
+    return list(found.values())
 
 
 def _merge_weapons(weapons: Sequence[Weapon]) -> tuple[Weapon, ...]:

@@ -36,6 +36,7 @@ class Lexicon:
     not_names: frozenset[str]
     parties: dict[str, str]
     no_casualties: dict[str, str]
+    future_markers: frozenset[str]
 
 
 def load_lexicon() -> Lexicon:
@@ -62,6 +63,7 @@ def load_lexicon() -> Lexicon:
         not_names=frozenset(_lines("not_names.txt")),
         parties={p: party for p, party in _rows("parties.tsv", 2)},
         no_casualties={p: what for p, what in _rows("no_casualties.tsv", 2)},
+        future_markers=frozenset(_lines("future_markers.txt")),
     )
 
 
