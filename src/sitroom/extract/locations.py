@@ -79,8 +79,22 @@ def _stands_for_government(doc: Doc, start: int, end: int) -> bool:
     return not (nxt.is_punct and nxt.lower_ not in _POSSESSIVE) and nxt.lower_ not in _AFTER_A_PLACE
 
 
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "north-east", "north-west", "south-east", "south-west"})
+_DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    }
+)
 
 
 def _reference_point(doc: Doc, start: int, places_before: list[Place]) -> bool:
