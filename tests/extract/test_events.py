@@ -132,3 +132,8 @@ def test_claimed_enemy_losses_are_flagged_and_kept_apart(extractor: Extractor) -
 def test_prisoner_exchange_is_humanitarian(extractor: Extractor) -> None:
     text = "Ukraine and Russia carried out a prisoner exchange on Friday, with 150 captives returning home."
     assert [m.type for m in events(extractor, text)] == [EventType.HUMANITARIAN]
+
+
+def test_the_city_of_an_official_who_speaks_is_a_location(extractor: Extractor) -> None:
+    text = "The mayor of Kharkiv said a drone had struck a petrol station in the city centre."
+    assert [m.location.name for m in events(extractor, text) if m.location] == ["Kharkiv"]

@@ -142,8 +142,12 @@ def _not_a_location(
     if after >= len(doc):
         return False
     nxt = doc[after]
-    if nxt.lower_ in lexicon.roles or after in speech_starts or after in body_starts:
-        return True  # "Kharkiv Mayor ...", "Moscow said", "Ukraine's Air Force"
+    if nxt.lower_ in lexicon.roles or after in body_starts:
+        return True  # "Kharkiv Mayor ...", "Ukraine's Air Force"
+    if after in speech_starts:
+        # "Moscow said" speaks; "the mayor of Kharkiv said" names the mayor's city, where the
+        # news usually is.
+        return not (before >= 0 and doc[before].lower_ in lexicon.roles)
     return not possessive and nxt.lower_ in ("has", "have") and after + 1 in speech_starts  # "Kyiv has said"
 
 

@@ -30,16 +30,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from itertools import product
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sitroom.geocode.aliases import adjective_bases
 from sitroom.geocode.cues import Cues, Kind
 from sitroom.geocode.gazetteer import Entry, Gazetteer
-from sitroom.geocode.normalize import fold, starts_upper
+from sitroom.geocode.normalize import fold, script_of, starts_upper
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from sitroom.geocode.morph import Lemmatizer
 
 MAX_TOKENS = 8
 _FIRST_WORD = re.compile(r"\w+")
@@ -71,14 +74,16 @@ class Toponym:
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, cues: Cues,
-                  stop_words: Collection[str]) -> list[Toponym]:
-    """Every toponym of a doc, in text order."""
+                  stop_words: Collection[str], lemmatizer: Lemmatizer | None = None) -> list[Toponym]:
+    """Every toponym of a doc, in text order; with a `lemmatizer`, inflected Cyrillic names too."""
     keys = [fold(token.text) for token in doc]
     bare = sum(_is_word(token) for token in doc) <= 3
     found: list[Toponym] = []
     i = 0
     while i < len(doc):
         match = _longest_match(doc, i, keys, gazetteer, stop_words)
+        if match is None and lemmatizer is not None:
+            match = _lemma_match(doc, i, gazetteer, stop_words, lemmatizer)
         if match is not None and _feature(doc, i, match[0], keys, cues):
             i = match[0] + 1
             continue
@@ -213,6 +218,29 @@ def _longest_match(doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer,
     return None
 
 
+def _lemma_match(doc: Doc, i: int, gazetteer: Gazetteer, stop_words: Collection[str],
+                 lemmatizer: Lemmatizer) -> tuple[int, str, tuple[Entry, ...]] | None:
+    """An inflected Cyrillic name of one or two words ("Харкові", "Кривому Розі", "Харькове"):
+    the first reading of each word, in the analyzers' order, that makes an alias."""
+    words: list[tuple[str, ...]] = []
+    for k in range(i, min(len(doc), i + 2)):
+        token = doc[k]
+        text = token.text
+        if not _is_word(token) or script_of(text) != "cyrillic" or not starts_upper(text) \
+                or text.lower() in stop_words or (k > i and "\n" in doc[k - 1].whitespace_):
+            break
+        words.append((text, *lemmatizer.normal_forms(text)))
+    for size in range(len(words), 0, -1):
+        for forms in product(*words[:size]):
+            if forms == tuple(doc[k].text for k in range(i, i + size)):
+                continue  # the surface form itself is no alias (or _longest_match had found it)
+            key = fold(" ".join(forms))
+            hits = gazetteer.lookup_key(key)
+            if hits:
+                return i + size, key, hits
+    return None
+
+
 def _short_capitals(word: str, key: str, gazetteer: Gazetteer) -> bool:
     """True for a word of three capitals ("SAM", "TOR") that is no acronym of a place (DPR, LPR, US):
     such a word is an abbreviation, not a name in capitals."""
@@ -294,7 +322,9 @@ def _with_role(doc: Doc, toponym: Toponym, keys: list[str], cues: Cues) -> Topon
     """Mark a toponym that stands for a government or sits inside a hyphenated modifier."""
     start, end = toponym.start, toponym.end
     after = keys[end] if end < len(doc) else ""
-    metonym = after in cues.verbs or after in cues.actors
+    # "Moscow says" speaks for a government; "the mayor of Kharkiv said" names a city.
+    of_someone = start >= 1 and keys[start - 1] == "of"
+    metonym = (after in cues.verbs and not of_someone) or after in cues.actors
     if after in _POSSESSIVE and end + 1 < len(doc) and doc[end - 1].whitespace_ == "":
         metonym = metonym or keys[end + 1] in cues.actors or keys[end + 1] in cues.actions
     if start >= 1 and keys[start - 1] in _ATTRIBUTION and _ends_line(doc, end, keys) \
