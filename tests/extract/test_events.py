@@ -137,3 +137,9 @@ def test_prisoner_exchange_is_humanitarian(extractor: Extractor) -> None:
 def test_the_city_of_an_official_who_speaks_is_a_location(extractor: Extractor) -> None:
     text = "The mayor of Kharkiv said a drone had struck a petrol station in the city centre."
     assert [m.location.name for m in events(extractor, text) if m.location] == ["Kharkiv"]
+
+
+def test_the_city_of_a_titled_official_is_a_location(extractor: Extractor) -> None:
+    text = "Kharkiv Mayor Ihor Terekhov said 11 people were injured when a glide bomb hit a shop."
+    [strike] = events(extractor, text)
+    assert strike.location is not None and strike.location.name == "Kharkiv" and strike.injured == 11
