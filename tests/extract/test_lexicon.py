@@ -16,8 +16,11 @@ LEXICONS = resources.files("sitroom.extract").joinpath("lexicons")
 
 @pytest.mark.parametrize("name", sorted(p.name for p in LEXICONS.iterdir() if p.name.endswith((".tsv", ".txt"))))
 def test_no_phrase_twice(name: str) -> None:
-    lines = [line for line in LEXICONS.joinpath(name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    lines = [
+        line
+        for line in LEXICONS.joinpath(name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     keys = [line.split("\t")[0].strip() for line in lines]
     twice = sorted({k for k in keys if keys.count(k) > 1})
     assert not twice, f"{name} lists these more than once: {twice}"
@@ -37,8 +40,10 @@ def test_every_reference_model_is_known(shared: Path, lexicon: Lexicon) -> None:
                 part = previous.rsplit("-", 1)[0] + "-" + part
             previous = part
             key = part.strip().lower()
-            if key not in lexicon.weapons and key.split()[-1] not in lexicon.weapons and not (
-                key[:1] == "x" and "kh" + key[1:] in lexicon.weapons
+            if (
+                key not in lexicon.weapons
+                and key.split()[-1] not in lexicon.weapons
+                and not (key[:1] == "x" and "kh" + key[1:] in lexicon.weapons)
             ):
                 missing.append(part)
     assert not missing, f"weapons.tsv does not know: {missing}"
