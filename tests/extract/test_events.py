@@ -143,3 +143,7 @@ def test_the_city_of_a_titled_official_is_a_location(extractor: Extractor) -> No
     text = "Kharkiv Mayor Ihor Terekhov said 11 people were injured when a glide bomb hit a shop."
     [strike] = events(extractor, text)
     assert strike.location is not None and strike.location.name == "Kharkiv" and strike.injured == 11
+
+
+def test_destruction_alone_is_an_event(extractor: Extractor) -> None:
+    assert [m.type for m in events(extractor, "Youth centre destroyed in Irpin")] == [EventType.STRIKE]

@@ -90,7 +90,7 @@ def read_sentence(
     triggers = [t for t in notes.of("trigger", sent) if not _attributive(t)]
     types = tuple(lexicon.triggers[t.label_] for t in triggers)
     types += tuple((_WEAPON_EVENT[w.weapon_class.family], True) for w in weapons)
-    if notes.of("casualty", sent) and not types:
+    if (notes.of("casualty", sent) or notes.of("damage_cue", sent)) and not types:
         types = ((EventType.STRIKE, False),)
     inside = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start not in excluded]
     local = tuple(p for p in inside if p.precision is not Precision.COUNTRY)
