@@ -113,3 +113,17 @@ def test_damage_counts(read: Read, lexicon: Lexicon) -> None:
 def test_attacker(read: Read, lexicon: Lexicon, text: str, attacker: str | None) -> None:
     sent, notes = read(text)
     assert facts.attacker(sent, notes, lexicon) == attacker
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("Shelling damaged what appears to be a hospital.", True),
+        ("A strike landed next to Hospital No. 1.", True),
+        ("Three people wounded by shelling were taken to hospital.", False),
+        ("Two of the injured remain in hospital after the strike.", False),
+    ],
+)
+def test_a_hospital_people_were_taken_to_is_not_damaged(read: Read, lexicon: Lexicon, text: str, hit: bool) -> None:
+    sent, notes = read(text)
+    assert bool(facts.damage_objects(sent, notes, lexicon)) is hit

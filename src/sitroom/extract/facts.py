@@ -436,8 +436,7 @@ def damage_objects(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Dam
     found: list[DamageObject] = []
     numbers = quantities(sent, lexicon.numbers)
     for span in notes.of("damage", sent):
-        before = sent.doc[max(sent.start, span.start - 3) : span.start].text.lower()
-        if span.label_ in ("hospital", "shelter") and any(w in before for w in ("to", "in", "at")):
+        if _place_of_care(sent, span):
             continue
         count = next(
             (n.value for n in numbers if n.end == span.start and sent.doc[n.start].lower_ not in ("a", "an")), None
@@ -448,6 +447,25 @@ def damage_objects(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Dam
 
 def _violent_trigger(sent: Span, notes: Annotations, lexicon: Lexicon) -> bool:
     return any(lexicon.triggers[t.label_][0].violent for t in notes.of("trigger", sent))
+
+
+_TAKEN = frozenset({"taken", "rushed", "brought", "admitted", "transported", "evacuated", "sent", "remain", "remains",
+                    "died", "treated", "hiding", "sheltering", "sheltered", "spent"})
+
+
+def _place_of_care(sent: Span, span: Span) -> bool:
+    """ "taken to hospital", "in hospital", "sheltering in a shelter": where people went, not
+    what was hit ("damage to what appears to be a hospital" is damage)."""
+    if span.label_ not in ("hospital", "shelter"):
+        return False
+    doc = sent.doc
+    i = span.start - 1
+    if i >= sent.start and doc[i].lower_ in ("a", "the"):
+        i -= 1
+    if i < sent.start or doc[i].lower_ not in ("to", "in", "into", "at"):
+        return False
+    bare = i == span.start - 1  # "in hospital", no article
+    return bare or (i - 1 >= sent.start and doc[i - 1].lower_ in _TAKEN)
 
 
 def outages(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Outage]:
