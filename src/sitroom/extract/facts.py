@@ -464,8 +464,8 @@ def _place_of_care(sent: Span, span: Span) -> bool:
         i -= 1
     if i < sent.start or doc[i].lower_ not in ("to", "in", "into", "at"):
         return False
-    bare = i == span.start - 1  # "in hospital", no article
-    return bare or (i - 1 >= sent.start and doc[i - 1].lower_ in _TAKEN)
+    in_care = i == span.start - 1 and doc[i].lower_ == "in"  # "in hospital", no article
+    return in_care or (i - 1 >= sent.start and doc[i - 1].lower_ in _TAKEN)
 
 
 def outages(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Outage]:
