@@ -147,3 +147,15 @@ def test_the_city_of_a_titled_official_is_a_location(extractor: Extractor) -> No
 
 def test_destruction_alone_is_an_event(extractor: Extractor) -> None:
     assert [m.type for m in events(extractor, "Youth centre destroyed in Irpin")] == [EventType.STRIKE]
+
+
+def test_a_night_tally_naming_several_regions_stays_national(extractor: Extractor) -> None:
+    text = (
+        "Russia launched 300 attack drones and 7 cruise missiles at Ukraine overnight, "
+        "targeting the Dnipropetrovsk, Zhytomyr and Odesa regions."
+    )
+    found = events(extractor, text)
+    national = [m for m in found if m.location and m.location.precision.value == "country"]
+    regional = [m for m in found if m.location and m.location.precision.value == "admin1"]
+    assert [(w.launched, w.model) for m in national for w in m.weapons] == [(300, None), (7, None)]
+    assert len(regional) == 3 and all(w.launched is None for m in regional for w in m.weapons)

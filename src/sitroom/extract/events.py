@@ -210,6 +210,11 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
             focus = []
         if reading.places and (reading.violent or reading.has_facts):
             focus, focus_paragraph = list(reading.places), reading.paragraph
+            if len(reading.places) > 1 and any(_counted(w) for w in reading.weapons):
+                # "300 drones and 7 missiles at the Dnipropetrovsk, Zhytomyr ... regions": the
+                # counts are the night's tally, not each region's
+                national.add(replace(reading, casualties=facts.Casualties(), damage=(), outages=()))
+                reading = replace(reading, weapons=tuple(w for w in reading.weapons if not _counted(w)))
             for place in reading.places:
                 buckets.setdefault(place.gazetteer_id, _Bucket(place=place)).add(reading)
         elif reading.places:
@@ -353,9 +358,16 @@ def _national_mention(bucket: _Bucket, article_type: EventType | None) -> Mentio
     )
 
 
+def _counted(weapon: Weapon) -> bool:
+    return weapon.launched is not None or weapon.intercepted is not None
+
+
 def _has_own_figures(bucket: _Bucket) -> bool:
-    return any(w.launched is not None or w.intercepted is not None for w in bucket.weapons) or any(
-        c.any() for c in bucket.casualties
+    """Counts of its own: weapons launched or downed, a toll, or how many homes lost a service."""
+    return (
+        any(_counted(w) for w in bucket.weapons)
+        or any(c.any() for c in bucket.casualties)
+        or any(o.count is not None for o in bucket.outages)
     )
 
 
