@@ -127,3 +127,9 @@ def test_attacker(read: Read, lexicon: Lexicon, text: str, attacker: str | None)
 def test_a_hospital_people_were_taken_to_is_not_damaged(read: Read, lexicon: Lexicon, text: str, hit: bool) -> None:
     sent, notes = read(text)
     assert bool(facts.damage_objects(sent, notes, lexicon)) is hit
+
+
+def test_m_of_the_n_drones(read: Read, lexicon: Lexicon) -> None:
+    assert weapons(read, lexicon, "Air defence shot down 15 of the 18 drones launched at the region.") == [
+        ("drone", None, 18, 15)
+    ]

@@ -7,6 +7,7 @@ article at a time; it keeps no state between articles.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Protocol
 
 from sitroom.extract.events import Reading, assemble, read_sentence
@@ -24,6 +25,7 @@ __all__ = ["Extractor", "PlaceFinder"]
 
 
 _REFERENCE_DAY = dt.date(2000, 6, 15)
+_LINE_BREAKS = re.compile(r"\n\s*")  # a blank line between paragraphs is one break, not two
 
 
 def _names_a_day(expression: str) -> bool:
@@ -61,7 +63,7 @@ class Extractor:
         date_spans = [(a, b) for a, b in find_date_expressions(article.text) if _names_a_day(article.text[a:b])]
         readings: list[Reading] = []
         for sent in doc.sents:
-            paragraph = article.text.count("\n", 0, sent.start_char)
+            paragraph = len(_LINE_BREAKS.findall(article.text, 0, sent.start_char))
             expression = next(((a, b) for a, b in date_spans if sent.start_char <= a < sent.end_char), None)
             date = DateSpan(None, None, None, article.text[expression[0] : expression[1]]) if expression else None
             readings.append(read_sentence(sent, paragraph, notes, self.lexicon, places, excluded, date))

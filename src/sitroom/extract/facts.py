@@ -119,8 +119,11 @@ def _counted_weapon(sent: Span, q: Quantity, phrases: list[_WeaponPhrase]) -> _W
     for phrase in phrases:
         if phrase.start >= q.end:
             between = doc[q.end : phrase.start]
-            if len(between) <= 3 and all(t.lower_ in _COUNT_FILLERS or t.is_title for t in between):
-                return phrase
+            of_the_total = (
+                len(between) == 3 and [t.lower_ for t in between[:2]] == ["of", "the"] and between[2].like_num
+            )
+            if of_the_total or (len(between) <= 3 and all(t.lower_ in _COUNT_FILLERS or t.is_title for t in between)):
+                return phrase  # "50 Russian drones", "15 of the 18 drones"
             break
     after = doc[q.end : min(q.end + 3, sent.end)]
     if any(t.lower_ in ("were", "was", "of", "had", "have") for t in after[:2]):
@@ -449,8 +452,25 @@ def _violent_trigger(sent: Span, notes: Annotations, lexicon: Lexicon) -> bool:
     return any(lexicon.triggers[t.label_][0].violent for t in notes.of("trigger", sent))
 
 
-_TAKEN = frozenset({"taken", "rushed", "brought", "admitted", "transported", "evacuated", "sent", "remain", "remains",
-                    "died", "treated", "hiding", "sheltering", "sheltered", "spent"})
+_TAKEN = frozenset(
+    {
+        "taken",
+        "rushed",
+        "brought",
+        "admitted",
+        "transported",
+        "evacuated",
+        "sent",
+        "remain",
+        "remains",
+        "died",
+        "treated",
+        "hiding",
+        "sheltering",
+        "sheltered",
+        "spent",
+    }
+)
 
 
 def _place_of_care(sent: Span, span: Span) -> bool:
