@@ -232,6 +232,9 @@ class Mention:
     parties: tuple[str, ...] = ()
     claimed_by: str | None = None
     evidence: tuple[Span, ...] = ()
+    hits: int | None = None  # locations hit ("влучання ... на N локаціях")
+    debris_locations: int | None = None  # locations where debris fell
+    lost_from_radar: int | None = None  # weapons lost from radar: never counted as intercepted
 
     @property
     def damage(self) -> tuple[DamageCategory, ...]:
@@ -282,16 +285,56 @@ class RunReport:
 
 @dataclass(frozen=True)
 class Source:
-    """One article's report of an event, with the sentences that say it."""
+    """One article's report of an event, with the sentences that say it.
+
+    `duplicate_of` names an earlier source article this one is a near-verbatim copy of (the same
+    wire story on another site); such a source is kept but counts once, with the original.
+    """
 
     article_id: str
     evidence: tuple[Span, ...] = ()
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number as one article reported it."""
+
+    article_id: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A count the sources of an event report, possibly differently: lowest, best, highest.
+
+    `name` says what is counted: killed, injured, children_killed, children_injured,
+    launched:<weapon>, intercepted:<weapon>, outage:<service>:<unit>. `figures` holds every
+    independent source's number (near-duplicate copies left out), by article id.
+    """
+
+    name: str
+    low: int
+    best: int
+    high: int
+    figures: tuple[Figure, ...] = ()
+
+    def sources_of(self, value: int) -> tuple[str, ...]:
+        """The ids of the articles that reported `value`."""
+        return tuple(f.article_id for f in self.figures if f.value == value)
 
 
 @dataclass(frozen=True)
 class Event:
-    """An event as stored: its facts, and every article that reported it."""
+    """An event as stored: its facts, and every article that reported it.
+
+    `facts` holds the best value of each count; `estimates` the counts the sources gave, as
+    low / best / high; `wave_id` links the events of one attack wave (the same night and
+    attacker, several places), None when the event stands alone.
+    """
 
     id: str
     facts: Mention
     sources: tuple[Source, ...] = ()
+    estimates: tuple[Estimate, ...] = ()
+    wave_id: str | None = None

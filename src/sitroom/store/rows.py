@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from sitroom.dedupe import simhash
 from sitroom.model import (
     Article,
     DamageCategory,
@@ -96,7 +97,13 @@ def article_row(article: Article, ingested_at: dt.datetime) -> Row:
         "language": article.language,
         "source": article.source,
         "ingested_at": to_utc(ingested_at),
+        "simhash": simhash_hex(article.text),
     }
+
+
+def simhash_hex(text: str) -> str:
+    """The SimHash of a text (sitroom.dedupe) as stored: 16 hex digits."""
+    return f"{simhash(text):016x}"
 
 
 def article_from_row(row: ReadRow) -> Article:
