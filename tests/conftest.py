@@ -21,6 +21,22 @@ def extractor() -> Extractor:
 
 
 @pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> str:
+    """The URL of a SQLite file holding the demo corpus, read through the real pipeline once a
+    session; tests must not write to it (copy the file first)."""
+    from importlib import resources
+
+    from sitroom import pipeline
+    from sitroom.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    corpus = resources.files("sitroom.demo").joinpath("corpus.jsonl")
+    with resources.as_file(corpus) as path, Store.open(url) as store:
+        pipeline.run([Path(path)], extractor=extractor, store=store)
+    return url
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """../shared (evaluation sets, the founding report); tests that need it skip where it is absent."""
     if not (SHARED / "eval" / "score.py").exists():
