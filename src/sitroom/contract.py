@@ -93,6 +93,9 @@ def mention_record(m: Mention) -> dict[str, Any]:
         "parties": list(m.parties),
         "claimed_by": m.claimed_by,
         "evidence": [span_record(s) for s in m.evidence],
+        "hits": m.hits,
+        "debris_locations": m.debris_locations,
+        "lost_from_radar": m.lost_from_radar,
     }
 
 

@@ -16,7 +16,10 @@ from sitroom.model import Article, DatePrecision, DateSpan, Extraction, Mention
 
 def date_events(extraction: Extraction, article: Article) -> Extraction:
     published = article.published
-    resolved = [replace(m, date=resolve_date(m.date.text, published)) if m.date else m for m in extraction.mentions]
+    resolved = [  # a date the extractor resolved already (a Ukrainian attack window) is kept
+        replace(m, date=resolve_date(m.date.text, published)) if m.date and m.date.start is None else m
+        for m in extraction.mentions
+    ]
     if published is None:
         return replace(extraction, mentions=tuple(resolved))
     lead = next((m.date for m in resolved if m.type.violent and m.date and m.date.start), None)

@@ -7,27 +7,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitroom import dates, ingest
-from sitroom.model import Article, Extraction, Mention, RunReport, Skip
+from sitroom import dating, ingest
+from sitroom.model import Article, Extraction, RunReport, Skip
 
 if TYPE_CHECKING:
-    from sitroom.extract import Extractor
+    from sitroom.extract.dispatch import ArticleExtractor
     from sitroom.store import Store
 
 Progress = Callable[[Article | Skip], None]
 
 
-def read_article(article: Article, extractor: Extractor) -> Extraction:
+def read_article(article: Article, extractor: ArticleExtractor) -> Extraction:
     """nlp, extract and geocode (inside the extractor), then time."""
     extraction = extractor.extract(article)
-    return resolve_dates(extraction, article)
+    return dating.date_events(extraction, article)
 
 
-def read_articles(items: Iterable[Article | Skip], extractor: Extractor) -> Iterator[Extraction | Skip]:
+def read_articles(items: Iterable[Article | Skip], extractor: ArticleExtractor) -> Iterator[Extraction | Skip]:
     """`read_article` over a stream; a document that fails becomes a Skip with the reason."""
     for item in items:
         if isinstance(item, Skip):
@@ -39,22 +38,10 @@ def read_articles(items: Iterable[Article | Skip], extractor: Extractor) -> Iter
             yield Skip(item.id, "extract", f"{type(exc).__name__}: {exc}")
 
 
-def resolve_dates(extraction: Extraction, article: Article) -> Extraction:
-    """The time stage: each event's date words resolved against the publication time."""
-    published = article.published
-
-    def resolved(mention: Mention) -> Mention:
-        if mention.date is None:
-            return mention
-        return replace(mention, date=dates.resolve_date(mention.date.text, published))
-
-    return replace(extraction, mentions=tuple(resolved(m) for m in extraction.mentions))
-
-
 def run(
     sources: Iterable[str | Path],
     *,
-    extractor: Extractor,
+    extractor: ArticleExtractor,
     store: Store,
     progress: Progress | None = None,
 ) -> RunReport:
