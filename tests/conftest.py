@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,34 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     monkeypatch.setenv("SITROOM_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("SITROOM_DATABASE_URL", raising=False)
     return Settings()
+
+
+POSTGRES_URL_VARIABLE = "SITROOM_TEST_POSTGRES_URL"
+
+
+def _drop_everything(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from sitroom.store.tables import METADATA
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            METADATA.drop_all(connection)
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database: a SQLite file in a directory yet to be made, or the
+    PostgreSQL database named by SITROOM_TEST_POSTGRES_URL (its tables dropped first; skipped
+    when unset). scripts/test starts a throwaway server and sets it."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'data' / 'sitroom.db'}"
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        pytest.skip(f"set {POSTGRES_URL_VARIABLE} to run the database tests on PostgreSQL (scripts/test does)")
+    _drop_everything(url)
+    return url
