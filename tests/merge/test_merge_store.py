@@ -3,6 +3,7 @@ survive the round trip (estimates, waves, near-duplicate sources) on SQLite and 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -113,6 +114,8 @@ def test_estimates_waves_and_duplicates_round_trip(
 
 
 def test_the_migration_fingerprints_articles_stored_before_it(database_url: str) -> None:
+    if database_url.startswith("sqlite:///"):  # the fixture leaves the directory to Store.open
+        Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(database_url)
     try:
         with engine.begin() as connection:
