@@ -159,3 +159,8 @@ def test_a_night_tally_naming_several_regions_stays_national(extractor: Extracto
     regional = [m for m in found if m.location and m.location.precision.value == "admin1"]
     assert [(w.launched, w.model) for m in national for w in m.weapons] == [(300, None), (7, None)]
     assert len(regional) == 3 and all(w.launched is None for m in regional for w in m.weapons)
+
+
+def test_a_destination_is_not_where_it_happened(extractor: Extractor) -> None:
+    text = "Russian drones struck the railway station in Shostka as passengers waited for a train to Kyiv."
+    assert [m.location.name for m in events(extractor, text) if m.location] == ["Shostka"]

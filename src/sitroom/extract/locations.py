@@ -45,6 +45,8 @@ _AFTER_A_PLACE = frozenset(
 )
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 _ORIGIN = frozenset({"from"})
+_DESTINATION = frozenset({"to", "towards", "toward"})
+_HARM_TO = frozenset({"damage", "damages", "threat", "threats", "attack", "attacks", "strike", "strikes", "blow"})
 _SKIP = frozenset({"the", "of"})
 
 
@@ -137,6 +139,8 @@ def _not_a_location(
         before -= 1
     if before + 1 in addressee_ends or (before >= 0 and doc[before].lower_ in _ORIGIN):
         return True  # "warning Moscow", "launched from Kursk"
+    if before >= 1 and doc[before].lower_ in _DESTINATION and doc[before - 1].lower_ not in _HARM_TO:
+        return True  # "a train to Kyiv", "heading towards Odesa"; not "damage to Kyiv's grid"
     possessive = end < len(doc) and doc[end].lower_ in _POSSESSIVE
     after = end + 1 if possessive else end
     if after >= len(doc):
