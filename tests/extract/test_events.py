@@ -164,3 +164,8 @@ def test_a_night_tally_naming_several_regions_stays_national(extractor: Extracto
 def test_a_destination_is_not_where_it_happened(extractor: Extractor) -> None:
     text = "Russian drones struck the railway station in Shostka as passengers waited for a train to Kyiv."
     assert [m.location.name for m in events(extractor, text) if m.location] == ["Shostka"]
+
+
+def test_seized_villages_are_a_territorial_change(extractor: Extractor) -> None:
+    text = "On Saturday, Russia said its forces seized two villages in the Donetsk region."
+    assert [m.type for m in events(extractor, text)] == [EventType.TERRITORIAL_CHANGE]
