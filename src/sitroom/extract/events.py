@@ -210,7 +210,7 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
             focus = []
         if reading.places and (reading.violent or reading.has_facts):
             focus, focus_paragraph = list(reading.places), reading.paragraph
-            if len(reading.places) > 1 and any(_counted(w) for w in reading.weapons):
+            if len(reading.places) > 1 and any(_a_tally(w) for w in reading.weapons):
                 # "300 drones and 7 missiles at the Dnipropetrovsk, Zhytomyr ... regions": the
                 # counts are the night's tally, not each region's
                 national.add(replace(reading, casualties=facts.Casualties(), damage=(), outages=()))
@@ -356,6 +356,11 @@ def _national_mention(bucket: _Bucket, article_type: EventType | None) -> Mentio
         outages=_merge_outages(bucket.outages),
         evidence=tuple(bucket.evidence),
     )
+
+
+def _a_tally(weapon: Weapon) -> bool:
+    """More than one weapon counted ("a drone had struck" counts one, and is no tally)."""
+    return (weapon.launched or 0) > 1 or (weapon.intercepted or 0) > 1
 
 
 def _counted(weapon: Weapon) -> bool:
