@@ -311,6 +311,8 @@ _ACTIVE_FORMS = frozenset(
         "hurt",
         "hurting",
         "death toll",
+        "death of",
+        "deaths of",
     }
 )
 _PARTICIPLES = frozenset({"killed", "injured", "wounded", "hurt"})
