@@ -57,10 +57,16 @@ def extract(input_path: str, output_path: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 def ingest(paths: tuple[str, ...]) -> None:
-    """Store articles from files and folders (.jsonl, .txt, .md, .html) with their events.
-    Ingesting the same files again adds nothing."""
-    report = _ingest(list(paths))
-    _print_report(report)
+    """Store articles from files and folders (.jsonl, .txt, .md, .html) and web pages (http://
+    and https:// URLs, fetched) with their events. Ingesting the same again adds nothing."""
+    from sitroom.cli.web import ingest_web
+    from sitroom.ingest.identity import is_web_url
+
+    files: list[str | Path] = [p for p in paths if not is_web_url(p)]
+    if files:
+        _print_report(_ingest(files))
+    if len(files) < len(paths):
+        ingest_web([p for p in paths if is_web_url(p)])
 
 
 def _ingest(paths: list[str | Path]) -> RunReport:
@@ -222,10 +228,19 @@ def _describe(event: Event, articles: dict[str, Article], *, color: bool) -> str
     for key, value in mention_record(event.facts).items():
         if key != "evidence":
             lines.append(f"  {key:17} {json.dumps(value, ensure_ascii=False)}")
+    if event.wave_id:
+        lines.append(f"  {'wave':17} {event.wave_id}")
+    for estimate in event.estimates:
+        if estimate.low != estimate.high:
+            figures = ", ".join(f"{f.value} ({f.article_id})" for f in estimate.figures)
+            lines.append(
+                f"  {estimate.name:17} low {estimate.low}, best {estimate.best}, high {estimate.high}: {figures}"
+            )
     for source in event.sources:
         article = articles.get(source.article_id)
         title = f" ({article.title})" if article and article.title else ""
-        lines.append(f"source {source.article_id}{title}")
+        copy = f", a copy of {source.duplicate_of}" if source.duplicate_of else ""
+        lines.append(f"source {source.article_id}{title}{copy}")
         if article is None:
             continue
         for span in source.evidence:
@@ -237,8 +252,11 @@ def _describe(event: Event, articles: dict[str, Article], *, color: bool) -> str
 
 @cli.command()
 @click.option("--limit", type=int, default=25, show_default=True, help="How many events to list after the summary.")
-def demo(limit: int) -> None:
-    """Ingest the bundled sample reports into the default database and print what sitroom found."""
+@click.option("--serve", "then_serve", is_flag=True, help="Then serve the web page at http://127.0.0.1:8000/.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port for --serve.")
+def demo(limit: int, then_serve: bool, port: int) -> None:
+    """Ingest the bundled sample reports into the default database and print what sitroom found;
+    with --serve, then serve the web page and the API over it."""
     from importlib import resources
 
     corpus = resources.files("sitroom.demo").joinpath("corpus.jsonl")
@@ -255,6 +273,10 @@ def demo(limit: int) -> None:
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items()))
     click.echo(_format_events(found, "table"), nl=False)
     click.echo("Try: sitroom events --type strike --near Kharkiv --km 50   |   sitroom show EVENT_ID")
+    if then_serve:
+        from sitroom.cli.serve import DEFAULT_HOST, run_server
+
+        run_server(DEFAULT_HOST, port)
 
 
 def _open_in(path: str) -> AbstractContextManager[IO[str]]:

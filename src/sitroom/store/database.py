@@ -7,8 +7,8 @@ extraction replaces the previous one, events get ids from their content.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from types import TracebackType
 from typing import Self
 
@@ -16,15 +16,14 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from sitroom.errors import InputError, NotFoundError, StoreError
-from sitroom.model import Article, Event, Extraction, RunReport, Source
-from sitroom.store import rows
+from sitroom.model import Article, Estimate, Event, Extraction, RunReport, Source
+from sitroom.store import merging, rows
 from sitroom.store.engine import WRITE_OPTIONS, create_store_engine, describe
 from sitroom.store.ids import mention_id, statement_id
-from sitroom.store.merging import MergedEvent, StoredMention, one_event_per_mention
 from sitroom.store.migrate import upgrade
 from sitroom.store.queries import EventQuery, event_select, within_near
 from sitroom.store.tables import articles, event_sources, events, mentions, runs, statements
-from sitroom.store.upserts import insert_new, upsert
+from sitroom.store.upserts import insert_new
 
 _IN_CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on bound parameters
 
@@ -119,35 +118,36 @@ class Store:
         with self._connect(write=True) as connection:
             return insert_new(connection, articles, rows.article_row(article, _now()))
 
-    def save_extraction(self, article: Article, extraction: Extraction) -> None:
+    def transaction(self) -> AbstractContextManager[Connection]:
+        """A connection in a write transaction, committed when the block ends without error
+        (rolled back otherwise); for writes that must land together with `save_extraction`."""
+        return self._connect(write=True)
+
+    def save_extraction(
+        self, article: Article, extraction: Extraction, *, connection: Connection | None = None
+    ) -> None:
         """Store what was extracted from `article`, replacing any earlier extraction of it.
 
         Adds the article when it is new. When the same text is stored under another id, the
-        extraction is saved for that stored article. Then the article's events are rebuilt.
+        extraction is saved for that stored article. Then the article's mentions are merged
+        (`sitroom.merge`) with the stored ones they can belong with, replacing those events.
+        Given a `connection` (from `transaction()`), it writes in that transaction.
         """
         if extraction.article_id != article.id:
             raise InputError(
                 f"the extraction is of article {extraction.article_id!r}, not {article.id!r}; "
                 "pass the article the extraction was made from"
             )
-        with self._connect(write=True) as connection:
+        with self._connect(write=True) if connection is None else nullcontext(connection) as connection:
             article_id = _stored_article_id(connection, article)
-            _delete_extraction(connection, article_id)
-            stored = [
-                StoredMention(mention_id(article_id, i), article_id, i, mention)
-                for i, mention in enumerate(extraction.mentions)
-            ]
+            others = _delete_extraction(connection, article_id)
+            stored = [(mention_id(article_id, i), i, mention) for i, mention in enumerate(extraction.mentions)]
             if stored:
                 connection.execute(
                     mentions.insert(),
                     [
-                        {
-                            "id": s.id,
-                            "article_id": article_id,
-                            "ordinal": s.index,
-                            **rows.fact_row(s.mention),
-                        }
-                        for s in stored
+                        {"id": id_, "article_id": article_id, "ordinal": i, **rows.fact_row(mention)}
+                        for id_, i, mention in stored
                     ],
                 )
             if extraction.statements:
@@ -163,25 +163,16 @@ class Store:
                         for i, statement in enumerate(extraction.statements)
                     ],
                 )
-            _write_events(connection, one_event_per_mention(stored))
+            merging.remerge(connection, others | {id_ for id_, _, _ in stored})
 
     def rebuild_events(self) -> int:
         """Rebuild every event from the stored mentions; the number of events.
 
-        This is where merging happens: today one event per mention (`one_event_per_mention`);
-        a cross-article merge replaces that function.
+        Merging (`sitroom.merge`) of every stored mention; `save_extraction` re-merges only the
+        part an article can change and gives the same events.
         """
         with self._connect(write=True) as connection:
-            connection.execute(delete(event_sources))
-            connection.execute(delete(events))
-            result = connection.execute(select(mentions).order_by(mentions.c.article_id, mentions.c.ordinal))
-            stored = [
-                StoredMention(row["id"], row["article_id"], row["ordinal"], rows.mention_from_row(row))
-                for row in result.mappings()
-            ]
-            merged = one_event_per_mention(stored)
-            _write_events(connection, merged)
-            return len(merged)
+            return merging.rebuild(connection)
 
     # Runs --------------------------------------------------------------------------------------
 
@@ -215,8 +206,10 @@ class Store:
                     if len(found) >= query.limit:
                         break
             result.close()
-            sources = _sources(connection, [row["id"] for row in found])
-        return [_event(row, sources.get(row["id"], ())) for row in found]
+            ids = [row["id"] for row in found]
+            sources = _sources(connection, ids)
+            estimates = merging.estimates_of(connection, ids)
+        return [_event(row, sources.get(row["id"], ()), estimates.get(row["id"], ())) for row in found]
 
     def get_event(self, event_id: str) -> tuple[Event, dict[str, Article]]:
         """The event `event_id` and its source articles by id; NotFoundError when absent."""
@@ -229,10 +222,11 @@ class Store:
                     "(GET /api/events)"
                 )
             found = _sources(connection, [event_id]).get(event_id, ())
+            estimates = merging.estimates_of(connection, [event_id]).get(event_id, ())
             ids = sorted({source.article_id for source in found})
             result = connection.execute(select(articles).where(articles.c.id.in_(ids)))
             by_id = {a.id: a for a in map(rows.article_from_row, result.mappings())}
-        return _event(row, found), dict(sorted(by_id.items()))
+        return _event(row, found, estimates), dict(sorted(by_id.items()))
 
     def counts(self) -> dict[str, int]:
         """How many articles, mentions, events and statements are stored."""
@@ -250,8 +244,14 @@ def _reason(exc: SQLAlchemyError) -> str:
     return " ".join(str(original if original is not None else exc).split())
 
 
-def _event(row: rows.ReadRow, sources: tuple[Source, ...]) -> Event:
-    return Event(id=row["id"], facts=rows.mention_from_row(row), sources=sources)
+def _event(row: rows.ReadRow, sources: tuple[Source, ...], estimates: tuple[Estimate, ...] = ()) -> Event:
+    return Event(
+        id=row["id"],
+        facts=rows.mention_from_row(row),
+        sources=sources,
+        estimates=estimates,
+        wave_id=row["wave_id"],
+    )
 
 
 def _stored_article_id(connection: Connection, article: Article) -> str:
@@ -274,43 +274,13 @@ def _stored_article_id(connection: Connection, article: Article) -> str:
     )
 
 
-def _delete_extraction(connection: Connection, article_id: str) -> None:
-    """Delete an article's mentions, statements, its event sources and events left sourceless."""
-    event_ids = list(
-        connection.execute(select(event_sources.c.event_id).where(event_sources.c.article_id == article_id)).scalars()
-    )
-    connection.execute(delete(event_sources).where(event_sources.c.article_id == article_id))
-    still_sourced = select(event_sources.c.event_id).where(event_sources.c.event_id == events.c.id)
-    for chunk in _chunks(sorted(set(event_ids))):
-        connection.execute(delete(events).where(events.c.id.in_(chunk), ~still_sourced.exists()))
+def _delete_extraction(connection: Connection, article_id: str) -> set[str]:
+    """Delete an article's mentions, statements and the events they were in; the ids of the
+    other mentions of those events (to merge again)."""
+    others = merging.forget_article_events(connection, article_id)
     connection.execute(delete(mentions).where(mentions.c.article_id == article_id))
     connection.execute(delete(statements).where(statements.c.article_id == article_id))
-
-
-def _write_events(connection: Connection, merged: Iterable[MergedEvent]) -> None:
-    """Upsert events and their sources."""
-    merged = list(merged)
-    upsert(
-        connection,
-        events,
-        [{"id": m.event.id, **rows.fact_row(m.event.facts)} for m in merged],
-        key=["id"],
-    )
-    upsert(
-        connection,
-        event_sources,
-        [
-            {
-                "event_id": m.event.id,
-                "mention_id": mention,
-                "article_id": source.article_id,
-                "evidence": rows.spans_to_json(source.evidence),
-            }
-            for m in merged
-            for mention, source in zip(m.mention_ids, m.event.sources, strict=True)
-        ],
-        key=["event_id", "mention_id"],
-    )
+    return others
 
 
 def _sources(connection: Connection, event_ids: Sequence[str]) -> dict[str, tuple[Source, ...]]:
@@ -318,13 +288,18 @@ def _sources(connection: Connection, event_ids: Sequence[str]) -> dict[str, tupl
     found: dict[str, list[Source]] = {}
     for chunk in _chunks(sorted(set(event_ids))):
         result = connection.execute(
-            select(event_sources.c.event_id, event_sources.c.article_id, event_sources.c.evidence)
+            select(
+                event_sources.c.event_id,
+                event_sources.c.article_id,
+                event_sources.c.evidence,
+                event_sources.c.duplicate_of,
+            )
             .join(mentions, mentions.c.id == event_sources.c.mention_id)
             .where(event_sources.c.event_id.in_(chunk))
             .order_by(event_sources.c.event_id, event_sources.c.article_id, mentions.c.ordinal)
         )
-        for event_id, article_id, evidence in result:
+        for event_id, article_id, evidence, duplicate_of in result:
             found.setdefault(event_id, []).append(
-                Source(article_id=article_id, evidence=rows.spans_from_json(evidence))
+                Source(article_id=article_id, evidence=rows.spans_from_json(evidence), duplicate_of=duplicate_of)
             )
     return {event_id: tuple(sources) for event_id, sources in found.items()}
