@@ -18,8 +18,11 @@ CLOSING_QUOTES = frozenset({"\u201d", "\u00bb", "\u2019"})
 STRAIGHT_QUOTE = '"'
 # Words whose full stop does not end a sentence ("School No. 24", "Gen. Syrskyi", "Dec. 3").
 ABBREVIATIONS = frozenset(
-    "no nos st mr mrs ms dr gen lt col sgt capt maj gov rep sen prof jr sr vs approx incl "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    {
+        *("no", "nos", "st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "gov"),
+        *("rep", "sen", "prof", "jr", "sr", "vs", "approx", "incl"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    }
 )
 CLOSERS = frozenset({")", "]", *CLOSING_QUOTES, STRAIGHT_QUOTE, "'"})
 
