@@ -15,10 +15,11 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def extractor() -> Extractor:
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> Extractor:
+    """The real pipeline over the embedded gazetteer (never the user's own database)."""
     from sitroom.build import build_extractor
 
-    return build_extractor(Settings())
+    return build_extractor(Settings(data_dir=tmp_path_factory.mktemp("data"), database_url=None))
 
 
 @pytest.fixture(scope="session")

@@ -6,15 +6,24 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sitroom.config import Settings
-    from sitroom.extract import Extractor
+    from sitroom.extract.dispatch import MultilingualExtractor
 
 
-def build_extractor(settings: Settings) -> Extractor:
-    """An Extractor with the English pipeline and the embedded gazetteer."""
+def build_extractor(settings: Settings) -> MultilingualExtractor:
+    """The English Extractor and the Ukrainian one, sharing the gazetteer (the embedded one plus the
+    places imported into the configured database, `geocode.sources.load_gazetteer`), behind the
+    language dispatch (`extract.dispatch`)."""
     from sitroom import nlp
     from sitroom.extract import Extractor
-    from sitroom.geocode.gazetteer import load_embedded
+    from sitroom.extract.dispatch import MultilingualExtractor
+    from sitroom.extract.uk import UkrainianExtractor
     from sitroom.geocode.resolve import Geocoder
+    from sitroom.geocode.sources import load_gazetteer
 
-    pipeline = nlp.build()
-    return Extractor(pipeline, Geocoder(load_embedded(), pipeline))
+    gazetteer = load_gazetteer(settings.resolved_database_url())  # embedded + imported, if any
+    english = nlp.build()
+    ukrainian = nlp.build("uk")
+    return MultilingualExtractor(
+        Extractor(english, Geocoder(gazetteer, english)),
+        {"uk": UkrainianExtractor(ukrainian, Geocoder(gazetteer, ukrainian))},
+    )

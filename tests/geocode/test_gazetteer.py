@@ -56,16 +56,24 @@ def test_kyiv(gazetteer: Gazetteer, alias: str) -> None:
         ("Simferopol", "Simferopol", "UA-43"),
     ],
 )
-def test_old_and_russian_spellings_resolve(gazetteer: Gazetteer, alias: str, name: str,
-                                           code: str) -> None:
+def test_old_and_russian_spellings_resolve(gazetteer: Gazetteer, alias: str, name: str, code: str) -> None:
     entry = gazetteer.lookup(alias)[0]
     assert (entry.name, entry.admin1_code) == (name, code)
 
 
 @pytest.mark.parametrize(
     "form",
-    ["Kharkiv Oblast", "Kharkiv oblast", "Kharkiv region", "Kharkov region", "Kharkivska oblast",
-     "Kharkivshchyna", "Харківська область", "Харківській області", "Харьковская область"],
+    [
+        "Kharkiv Oblast",
+        "Kharkiv oblast",
+        "Kharkiv region",
+        "Kharkov region",
+        "Kharkivska oblast",
+        "Kharkivshchyna",
+        "Харківська область",
+        "Харківській області",
+        "Харьковская область",
+    ],
 )
 def test_oblast_forms(gazetteer: Gazetteer, form: str) -> None:
     (oblast,) = gazetteer.lookup(form)
@@ -77,9 +85,16 @@ def test_oblast_forms(gazetteer: Gazetteer, form: str) -> None:
 
 @pytest.mark.parametrize(
     ("alias", "code"),
-    [("DPR", "UA-14"), ("Donetsk People's Republic", "UA-14"), ("the Donetsk republic", "UA-14"),
-     ("LPR", "UA-09"), ("Lugansk People's Republic", "UA-09"), ("Crimea", "UA-43"),
-     ("Kyiv region", "UA-32"), ("Kyiv City", "UA-30")],
+    [
+        ("DPR", "UA-14"),
+        ("Donetsk People's Republic", "UA-14"),
+        ("the Donetsk republic", "UA-14"),
+        ("LPR", "UA-09"),
+        ("Lugansk People's Republic", "UA-09"),
+        ("Crimea", "UA-43"),
+        ("Kyiv region", "UA-32"),
+        ("Kyiv City", "UA-30"),
+    ],
 )
 def test_republics_and_special_units(gazetteer: Gazetteer, alias: str, code: str) -> None:
     entry = gazetteer.lookup(alias)[0]
@@ -114,10 +129,24 @@ def test_abroad(gazetteer: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("alias", "iso"),
-    [("Ukraine", "UA"), ("Russia", "RU"), ("Belarus", "BY"), ("Poland", "PL"), ("Moldova", "MD"),
-     ("Romania", "RO"), ("Hungary", "HU"), ("Slovakia", "SK"), ("United States", "US"),
-     ("US", "US"), ("United Kingdom", "GB"), ("Britain", "GB"), ("Germany", "DE"),
-     ("France", "FR"), ("Turkey", "TR"), ("China", "CN")],
+    [
+        ("Ukraine", "UA"),
+        ("Russia", "RU"),
+        ("Belarus", "BY"),
+        ("Poland", "PL"),
+        ("Moldova", "MD"),
+        ("Romania", "RO"),
+        ("Hungary", "HU"),
+        ("Slovakia", "SK"),
+        ("United States", "US"),
+        ("US", "US"),
+        ("United Kingdom", "GB"),
+        ("Britain", "GB"),
+        ("Germany", "DE"),
+        ("France", "FR"),
+        ("Turkey", "TR"),
+        ("China", "CN"),
+    ],
 )
 def test_countries(gazetteer: Gazetteer, alias: str, iso: str) -> None:
     country = next(e for e in gazetteer.lookup(alias) if e.feature == "country")
@@ -135,9 +164,7 @@ def test_seas(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Azov Sea") == (azov,)
 
 
-@pytest.mark.parametrize(
-    "word", ["Mayor", "Energy", "Peace", "Victory", "Progress", "Sunny", "Mir", "Lenina", "May"]
-)
+@pytest.mark.parametrize("word", ["Mayor", "Energy", "Peace", "Victory", "Progress", "Sunny", "Mir", "Lenina", "May"])
 def test_blocked_words_are_no_aliases(gazetteer: Gazetteer, word: str) -> None:
     assert gazetteer.lookup(word) == ()
 

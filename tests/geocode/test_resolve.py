@@ -52,16 +52,21 @@ def test_place_fields_and_offsets(geocoder: Geocoder, nlp: Language) -> None:
         ("Kirovograd", "Kropyvnytskyi", "UA-35"),
     ],
 )
-def test_renamed_and_russian_spellings(geocoder: Geocoder, nlp: Language, text: str, name: str,
-                                       code: str) -> None:
+def test_renamed_and_russian_spellings(geocoder: Geocoder, nlp: Language, text: str, name: str, code: str) -> None:
     place = first(geocoder, nlp, text)
     assert (place.name, place.admin1_code) == (name, code)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Kharkiv Oblast", "in the Kharkiv region", "Kharkivska oblast", "Kharkiv oblast",
-     "across Kharkivshchyna", "Харківська область"],
+    [
+        "Kharkiv Oblast",
+        "in the Kharkiv region",
+        "Kharkivska oblast",
+        "Kharkiv oblast",
+        "across Kharkivshchyna",
+        "Харківська область",
+    ],
 )
 def test_oblast_forms_are_one_admin1_mention(geocoder: Geocoder, nlp: Language, text: str) -> None:
     found = places(geocoder, nlp, text)
@@ -79,9 +84,7 @@ def test_village_qualified_by_oblast_comes_first(geocoder: Geocoder, nlp: Langua
     assert [p.precision for p in found[1:]] == [Precision.ADMIN1]
 
 
-def test_village_missing_from_the_gazetteer_falls_back_to_its_raion(
-    geocoder: Geocoder, nlp: Language
-) -> None:
+def test_village_missing_from_the_gazetteer_falls_back_to_its_raion(geocoder: Geocoder, nlp: Language) -> None:
     found = places(geocoder, nlp, "Novoprokopivka, Polohy raion")
     assert len(found) == 1
     assert found[0].text == "Polohy raion"
@@ -100,15 +103,13 @@ def test_village_missing_from_the_gazetteer_falls_back_to_its_raion(
         ("Bohdanivka, Kyiv region", "UA-32"),
     ],
 )
-def test_same_name_village_disambiguated_by_oblast(geocoder: Geocoder, nlp: Language, text: str,
-                                                    code: str) -> None:
+def test_same_name_village_disambiguated_by_oblast(geocoder: Geocoder, nlp: Language, text: str, code: str) -> None:
     place = first(geocoder, nlp, text)
     assert place.admin1_code == code
     assert place.precision is Precision.SETTLEMENT
 
 
-def test_raion_qualifies_a_village(geocoder: Geocoder, nlp: Language,
-                                   gazetteer: Gazetteer) -> None:
+def test_raion_qualifies_a_village(geocoder: Geocoder, nlp: Language, gazetteer: Gazetteer) -> None:
     place = first(geocoder, nlp, "Dvorichna, Kupyansky district, Kharkiv region")
     assert place.name == "Dvorichna"
     assert place.admin1_code == "UA-63"
@@ -124,9 +125,13 @@ def test_a_village_is_not_placed_in_another_oblast(geocoder: Geocoder, nlp: Lang
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("near Avdiivka", "Avdiivka"), ("outskirts of Kupiansk", "Kupiansk"),
-     ("north of Vuhledar", "Vuhledar"), ("the Bakhmut direction", "Bakhmut"),
-     ("Kyiv's mayor said", "Kyiv")],
+    [
+        ("near Avdiivka", "Avdiivka"),
+        ("outskirts of Kupiansk", "Kupiansk"),
+        ("north of Vuhledar", "Vuhledar"),
+        ("the Bakhmut direction", "Bakhmut"),
+        ("Kyiv's mayor said", "Kyiv"),
+    ],
 )
 def test_context_words(geocoder: Geocoder, nlp: Language, text: str, name: str) -> None:
     assert first(geocoder, nlp, text).name == name
@@ -134,8 +139,7 @@ def test_context_words(geocoder: Geocoder, nlp: Language, text: str, name: str) 
 
 def test_raion_and_hromada_forms(geocoder: Geocoder, nlp: Language) -> None:
     raion = first(geocoder, nlp, "Pokrovsk district")
-    assert (raion.name, raion.precision, raion.admin1_code) == (
-        "Pokrovsk Raion", Precision.DISTRICT, "UA-14")
+    assert (raion.name, raion.precision, raion.admin1_code) == ("Pokrovsk Raion", Precision.DISTRICT, "UA-14")
     adjective = first(geocoder, nlp, "in the Pokrovsky district")
     assert adjective.name == "Pokrovsk Raion"
     hromada = first(geocoder, nlp, "Toretska urban community")
@@ -175,7 +179,10 @@ def test_black_sea(geocoder: Geocoder, nlp: Language) -> None:
 def test_list_of_oblasts(geocoder: Geocoder, nlp: Language) -> None:
     found = places(geocoder, nlp, "Strikes on the Kharkiv, Sumy and Donetsk regions")
     assert [(p.admin1_code, p.precision) for p in found] == [
-        ("UA-63", Precision.ADMIN1), ("UA-59", Precision.ADMIN1), ("UA-14", Precision.ADMIN1)]
+        ("UA-63", Precision.ADMIN1),
+        ("UA-59", Precision.ADMIN1),
+        ("UA-14", Precision.ADMIN1),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -192,8 +199,7 @@ def test_no_match_on_ordinary_words(geocoder: Geocoder, nlp: Language, text: str
     assert places(geocoder, nlp, text) == ()
 
 
-def test_names_that_stand_for_a_government_are_not_places(geocoder: Geocoder,
-                                                          nlp: Language) -> None:
+def test_names_that_stand_for_a_government_are_not_places(geocoder: Geocoder, nlp: Language) -> None:
     assert places(geocoder, nlp, "Kiev forces shelled the area, Moscow says") == ()
     found = places(geocoder, nlp, "Two soldiers killed in the east: Kiev\nDonetsk was shelled")
     assert [p.name for p in found] == ["Donetsk"]

@@ -24,10 +24,18 @@ def test_script_of() -> None:
 
 def test_ukrainian_national_transliteration() -> None:
     cases = {
-        "Київ": "Kyiv", "Харків": "Kharkiv", "Запоріжжя": "Zaporizhzhia", "Одеса": "Odesa",
-        "Миколаїв": "Mykolaiv", "Кропивницький": "Kropyvnytskyi", "Дніпро": "Dnipro",
-        "Єнакієве": "Yenakiieve", "Згурівка": "Zghurivka", "Кам'янське": "Kamianske",
-        "Ізюм": "Izium", "Гуляйполе": "Huliaipole",
+        "Київ": "Kyiv",
+        "Харків": "Kharkiv",
+        "Запоріжжя": "Zaporizhzhia",
+        "Одеса": "Odesa",
+        "Миколаїв": "Mykolaiv",
+        "Кропивницький": "Kropyvnytskyi",
+        "Дніпро": "Dnipro",
+        "Єнакієве": "Yenakiieve",
+        "Згурівка": "Zghurivka",
+        "Кам'янське": "Kamianske",
+        "Ізюм": "Izium",
+        "Гуляйполе": "Huliaipole",
     }
     for cyrillic, latin in cases.items():
         assert ukrainian_national(cyrillic) == latin

@@ -69,8 +69,11 @@ def ukrainian_name(geonames_name: str, alternates: Iterable[str]) -> str:
     target = fold(plain)
     best, best_score = plain, 0.0
     for alias in alternates:
-        if not _CYRILLIC_WORD.match(alias) or _NOT_UKRAINIAN_LETTERS.intersection(alias) \
-                or alias.lower().endswith(_RUSSIAN_ENDINGS):
+        if (
+            not _CYRILLIC_WORD.match(alias)
+            or _NOT_UKRAINIAN_LETTERS.intersection(alias)
+            or alias.lower().endswith(_RUSSIAN_ENDINGS)
+        ):
             continue
         latin = ukrainian_national(alias)
         key = fold(latin)
@@ -115,8 +118,24 @@ def inflections(name: str) -> list[str]:
 
 # Endings of the adjectives made from place names, folded ("Pokrovskyi", "Toretska", "Kurakhovskaya").
 _ADJECTIVE_ENDINGS = (
-    "skaya", "skoye", "skogo", "skoho", "skomu", "skyi", "skyy", "skiy", "skij", "skii", "skyj",
-    "skoe", "skoi", "sky", "ski", "ska", "ske", "sk",
+    "skaya",
+    "skoye",
+    "skogo",
+    "skoho",
+    "skomu",
+    "skyi",
+    "skyy",
+    "skiy",
+    "skij",
+    "skii",
+    "skyj",
+    "skoe",
+    "skoi",
+    "sky",
+    "ski",
+    "ska",
+    "ske",
+    "sk",
 )
 
 
@@ -134,8 +153,18 @@ def adjective_bases(word: str) -> list[str]:
     stems.append(word)
     bases: dict[str, None] = {}
     for stem in stems:
-        for form in (stem + "sk", stem, stem + "a", stem + "e", stem + "o", stem + "y", stem + "i",
-                     stem + "ka", stem + "ske", stem + "ne"):
+        for form in (
+            stem + "sk",
+            stem,
+            stem + "a",
+            stem + "e",
+            stem + "o",
+            stem + "y",
+            stem + "i",
+            stem + "ka",
+            stem + "ske",
+            stem + "ne",
+        ):
             bases[form] = None
         if stem.endswith(("iv", "yv", "ov", "ev")):
             for ending in ("ove", "eve", "y", "i", "o", "e", "a", "iv"):

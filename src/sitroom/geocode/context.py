@@ -57,11 +57,13 @@ class Context:
     tight: bool = False
     near: Entry | None = None
     admin1_codes: frozenset[str] = frozenset()
+    direction_codes: frozenset[str] = frozenset()  # the oblasts of the front directions it names
     neighbours: tuple[Entry, ...] = ()
 
 
-def toponym_context(text: str, toponyms: Sequence[Toponym], decided: Sequence[Entry | None],
-                    k: int, *, neighbours: bool) -> Context:
+def toponym_context(
+    text: str, toponyms: Sequence[Toponym], decided: Sequence[Entry | None], k: int, *, neighbours: bool
+) -> Context:
     """The context of toponym k, given the entries decided so far (None where undecided).
 
     `near` is a settlement right after it that locates it; `neighbours` (when asked for) the
@@ -105,26 +107,45 @@ def toponym_context(text: str, toponyms: Sequence[Toponym], decided: Sequence[En
         after = decided[k + 1]
         locates = bool(_NEAR_GAP.match(between)) and ("," in between or bool(between.strip()))
         of_city = me.kind == "district" and bool(_OF_CITY.match(between))
-        if (locates or of_city) and after is not None and after.feature == "settlement" \
-                and toponyms[k + 1].kind == "place":
+        if (
+            (locates or of_city)
+            and after is not None
+            and after.feature == "settlement"
+            and toponyms[k + 1].kind == "place"
+        ):
             near = after
     codes = frozenset(
-        e.admin1_code for j, e in enumerate(decided)
+        e.admin1_code
+        for j, e in enumerate(decided)
         if j != k and e is not None and e.admin1_code and area(j) is not None
+    )
+    directions = frozenset(
+        e.admin1_code
+        for j, e in enumerate(decided)
+        if j != k and e is not None and e.admin1_code and toponyms[j].kind == "direction"
     )
     others: tuple[Entry, ...] = ()
     if neighbours:
         others = tuple(
-            e for j, e in enumerate(decided)
-            if j != k and e is not None and e.feature == "settlement"
-            and toponyms[j].key != me.key and not toponyms[j].metonym
+            e
+            for j, e in enumerate(decided)
+            if j != k
+            and e is not None
+            and e.feature == "settlement"
+            and toponyms[j].key != me.key
+            and not toponyms[j].metonym
         )
-    return Context(qualifier=qualifier, tight=tight, near=near, admin1_codes=codes,
-                   neighbours=others)
+    return Context(
+        qualifier=qualifier,
+        tight=tight,
+        near=near,
+        admin1_codes=codes,
+        direction_codes=directions,
+        neighbours=others,
+    )
 
 
-def coordinated_oblasts(text: str, toponyms: Sequence[Toponym],
-                        gazetteer: Gazetteer) -> list[Toponym]:
+def coordinated_oblasts(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
     """Names listed before a plural oblast head are oblasts: "Kharkiv, Sumy and Donetsk regions"."""
     out = list(toponyms)
     for k, toponym in enumerate(toponyms):
@@ -132,9 +153,7 @@ def coordinated_oblasts(text: str, toponyms: Sequence[Toponym],
             continue
         j = k - 1
         while j >= 0 and _LIST_GAP.match(_gap(text, out[j], out[j + 1])):
-            oblasts = tuple(
-                e for e in gazetteer.lookup(f"{out[j].text} oblast") if e.feature == "admin1"
-            )
+            oblasts = tuple(e for e in gazetteer.lookup(f"{out[j].text} oblast") if e.feature == "admin1")
             if not oblasts or out[j].kind != "place":
                 break
             out[j] = replace(out[j], candidates=oblasts)

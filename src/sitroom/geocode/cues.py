@@ -49,8 +49,15 @@ def load_cues() -> Cues:
             words[role].add(word)
         else:
             raise GazetteerError(f"data/cues.tsv: unknown role {role!r} for {word!r}")
-    return Cues(heads=heads, verbs=frozenset(words["verb"]), actors=frozenset(words["actor"]),
-                prefixes=frozenset(words["prefix"]), features=frozenset(words["feature"]),
-                intros=frozenset(words["intro"]), titles=frozenset(words["title"]),
-                actions=frozenset(words["action"]), english=frozenset(words["english"]),
-                given_names=frozenset(fold(name) for name in read_words("given_names.txt")))
+    return Cues(
+        heads=heads,
+        verbs=frozenset(words["verb"]),
+        actors=frozenset(words["actor"]),
+        prefixes=frozenset(words["prefix"]),
+        features=frozenset(words["feature"]),
+        intros=frozenset(words["intro"]),
+        titles=frozenset(words["title"]),
+        actions=frozenset(words["action"]),
+        english=frozenset(words["english"]),
+        given_names=frozenset(fold(name) for name in read_words("given_names.txt")),
+    )

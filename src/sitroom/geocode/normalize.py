@@ -37,7 +37,7 @@ def fold(text: str) -> str:
 
 
 def script_of(text: str) -> str | None:
-    """"latin", "cyrillic", "mixed" or "other" for the letters of a name; None when it has none."""
+    """ "latin", "cyrillic", "mixed" or "other" for the letters of a name; None when it has none."""
     if text.isascii():
         return "latin" if any(c.isalpha() for c in text) else None
     if _OTHER_LETTER.search(text):
@@ -58,9 +58,23 @@ def starts_upper(text: str) -> bool:
 
 
 _SOFT_STEPS = (
-    ("shch", "sc"), ("sch", "sc"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"),
-    ("ts", "c"), ("tz", "c"), ("g", "h"), ("w", "v"), ("x", "ks"), ("ph", "f"),
-    ("ij", "i"), ("yj", "i"), ("j", "i"), ("y", "i"), ("e", "i"),
+    ("shch", "sc"),
+    ("sch", "sc"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("g", "h"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("ph", "f"),
+    ("ij", "i"),
+    ("yj", "i"),
+    ("j", "i"),
+    ("y", "i"),
+    ("e", "i"),
 )
 _NOT_LETTER = re.compile(r"[^a-z]")
 _DOUBLE = re.compile(r"(.)\1+")

@@ -5,12 +5,14 @@
 
 Each toponym (see `spans`) has candidate entries; the one chosen scores best on, by weight:
 1. the oblast or raion that qualifies it (see `context`: "X, Donetsk Oblast", "X in the
-   Zaporizhzhia region", "X of the DPR", "Donetsk region: X"); a raion also pulls towards its seat;
+   Zaporizhzhia region", "X of the DPR", "Donetsk region: X"); a raion also pulls towards its seat
+   and, for places imported from a GeoNames postal dump, towards the places of the raion it names;
 2. the rest of the document: a place right after it that locates it ("Opytne, Avdiivka",
    "Vodiane, south of Avdiivka"), an oblast named anywhere, the other settlements nearby;
-3. the name itself (a spelling of the place's current name, a reviewed extra alias), Ukraine
-   over abroad, a prior for the oblasts where the war is fought (data/admin1_prior.tsv), and
-   population.
+3. the name itself (a spelling of the place's current name, more when exact than when near: the
+   "Mykolaiv" of a report is Mykolaiv before Mykolaivka; a reviewed extra alias), Ukraine over
+   abroad, a prior for the oblasts where the war is fought (data/admin1_prior.tsv), nearness to
+   a front line of the war (data/front.tsv), population, and estimated coordinates last.
 
 A settlement is left out when the text puts it elsewhere than any candidate (`Geocoder._fits`):
 the gazetteer knows only villages of 500+ people, so "Stepove, Zhytomyr Oblast" is better
@@ -20,24 +22,28 @@ Order of the result: first the most specific place the text is about - a point g
 coordinates, then a settlement, a hromada, a raion, a direction, an oblast, a sea, a country;
 exact names before fuzzy ones; names inside a modifier ("the Kramatorsk-Lviv train") last - then
 every other toponym in text order. Every resolved toponym is a Place, an oblast that only
-qualifies a settlement included, except names that stand for a government ("Moscow says", "Kiev
-forces": an actor, not a place) and a name that is only part of a longer unknown one ("Peski" of
+qualifies a settlement included, except names of cities and countries that stand for a government
+("Moscow says", "Kiev forces": an actor, not a place; a region's actors are in it: "DPR
+servicemen") and a name that is only part of a longer unknown one ("Peski" of
 "Tsvetnye Peski") unless it is a Ukrainian town of 10,000+.
 """
 
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from sitroom.geocode.aliases import adjective_bases
 from sitroom.geocode.context import Context, coordinated_oblasts, toponym_context
 from sitroom.geocode.cues import Cues, load_cues
 from sitroom.geocode.datafiles import read_table
 from sitroom.geocode.gazetteer import Entry, Gazetteer
 from sitroom.geocode.geometry import find_coordinates, haversine_km
+from sitroom.geocode.morph import Lemmatizer
 from sitroom.geocode.normalize import fold, soft
 from sitroom.geocode.spans import Toponym, find_toponyms
 from sitroom.model import Place, Precision
@@ -66,15 +72,31 @@ class Weights:
     population: float = 1.0  # per power of ten
     seat_population: float = 2.0  # the same for the seat of a raion or hromada (a town)
     name: float = 3.0  # the alias spells the place's current name
+    similar_name: float = 0.5  # times `name` when it only spells it nearly (see _spelled_like)
     preferred: float = 3.0  # a reviewed extra alias points at the place
     ukraine: float = 1.0
     qualifier: float = 8.0  # in the oblast that qualifies the name
     seat_near: float = 6.0  # within 35 km of the seat of the raion that qualifies it
     document_admin1: float = 3.0  # in an oblast the document names
+    direction_admin1: float = 1.5  # in the oblast of a front direction the document names
     near_admin1: float = 3.0  # in the oblast of the place that locates it
     neighbour: float = 3.0  # within 25-30 km of another place of the document
     prior: float = 1.0  # times the admin1 prior
-    lone_min_prior: float = 0.5  # a lone village needs this prior (see Geocoder._fits)
+    lone_min_prior: float = 0.6  # a lone village needs this prior (see Geocoder._fits)
+    front: float = 4.0  # within 25 km of a front line (data/front.tsv; half of it within 50 km)
+    raion: float = 6.0  # in the raion that qualifies it, by the raion's name in an imported dump
+    estimated: float = 0.5  # less for a place whose coordinates are only estimated (Entry.estimated)
+
+
+def load_front(gazetteer: Gazetteer) -> tuple[tuple[float, float], ...]:
+    """The points of the front lines of the war (data/front.tsv) that the gazetteer knows."""
+    points = []
+    for row in read_table("front.tsv"):
+        for entry in gazetteer.lookup(row["name"]):
+            if entry.admin1_code == row["code"] and entry.feature == "settlement":
+                points.append((entry.lat, entry.lon))
+                break
+    return tuple(points)
 
 
 def load_admin1_prior() -> dict[str, float]:
@@ -89,15 +111,23 @@ class Geocoder:
     common words from matching). `cues`, `admin1_prior` and `weights` default to sitroom's.
     """
 
-    def __init__(self, gazetteer: Gazetteer, nlp: Language, *, cues: Cues | None = None,
-                 admin1_prior: Mapping[str, float] | None = None,
-                 weights: Weights | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        nlp: Language,
+        *,
+        cues: Cues | None = None,
+        admin1_prior: Mapping[str, float] | None = None,
+        weights: Weights | None = None,
+    ) -> None:
         self._gazetteer = gazetteer
         self._nlp = nlp
         self._cues = cues if cues is not None else load_cues()
         self._prior = dict(admin1_prior) if admin1_prior is not None else load_admin1_prior()
         self._weights = weights or Weights()
         self._stop_words = frozenset(nlp.Defaults.stop_words)
+        self._front = load_front(gazetteer)
+        self._lemmatizer = Lemmatizer()  # loads its dictionaries on the first Cyrillic name
 
     def places_in_text(self, text: str) -> tuple[Place, ...]:
         """`places` of a text tokenized by this geocoder's pipeline."""
@@ -105,12 +135,12 @@ class Geocoder:
 
     def places(self, doc: Doc) -> tuple[Place, ...]:
         """The places a doc names: the one it is about first, then the others in text order."""
-        toponyms = find_toponyms(doc, self._gazetteer, self._cues, self._stop_words)
+        toponyms = find_toponyms(doc, self._gazetteer, self._cues, self._stop_words, self._lemmatizer)
         entries = self._resolve(doc.text, toponyms)
         ranked: list[tuple[_Key, Place]] = []
         for toponym, entry in zip(toponyms, entries, strict=True):
-            if entry is None or toponym.metonym:
-                continue
+            if entry is None or (toponym.metonym and entry.feature != "admin1"):
+                continue  # a region's forces or spokesman are in it ("DPR servicemen"), a capital's not
             if toponym.partial and not (entry.country == "UA" and entry.population >= _WELL_KNOWN):
                 continue
             place = _place(entry, toponym.text, toponym.start_char, toponym.end_char)
@@ -197,12 +227,17 @@ class Geocoder:
         w = self._weights
         seat = kind in ("district", "community")
         score = (w.seat_population if seat else w.population) * math.log10(entry.population + 10)
-        if _spelled_like(key, entry.name):
-            score += w.name
+        spelled = _spelled_like(key, entry.name)
+        if spelled:
+            score += w.name if spelled == 2 else w.name * w.similar_name
         if self._gazetteer.preferred(key) is entry:
             score += w.preferred
         if entry.country == "UA":
             score += w.ukraine
+        if entry.estimated:
+            score -= w.estimated
+        if entry.feature == "settlement":
+            score += w.front * _closeness(self._front_km(entry), 25.0)
         score += w.prior * self._prior.get(entry.admin1_code or "", 0.0)
         qualifier = context.qualifier
         if qualifier is not None:
@@ -210,12 +245,16 @@ class Geocoder:
                 score += w.qualifier
             if qualifier.feature == "district" and entry.feature == "settlement":
                 score += w.seat_near * _closeness(_km(entry, qualifier), 35.0)
+                if entry.admin2 and _raion_of(qualifier.name, entry.admin2):
+                    score += w.raion
         if context.near is not None:
             if entry.admin1_code and entry.admin1_code == context.near.admin1_code:
                 score += w.near_admin1
             score += w.neighbour * _closeness(_km(entry, context.near), 25.0)
         if entry.admin1_code in context.admin1_codes:
             score += w.document_admin1
+        if entry.admin1_code in context.direction_codes:
+            score += w.direction_admin1
         if context.neighbours:
             nearest = min(_km(entry, other) for other in context.neighbours)
             score += w.neighbour * _closeness(nearest, 30.0)
@@ -234,8 +273,11 @@ class Geocoder:
         """
         doubtful = toponym.fuzzy or entry.population < _WELL_KNOWN
         qualifier = context.qualifier
-        if qualifier is not None and qualifier.admin1_code \
-                and not self._gazetteer.inside(entry.admin1_code, qualifier.admin1_code):
+        if (
+            qualifier is not None
+            and qualifier.admin1_code
+            and not self._gazetteer.inside(entry.admin1_code, qualifier.admin1_code)
+        ):
             return not (context.tight or doubtful)
         if not doubtful:
             return True
@@ -252,10 +294,13 @@ class Geocoder:
             return self._prior.get(entry.admin1_code or "", 0.0) >= self._weights.lone_min_prior
         return True
 
+    def _front_km(self, entry: Entry) -> float:
+        """How far a place is from the nearest point of a front line (data/front.tsv)."""
+        return min((haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in self._front), default=math.inf)
+
     # --- coordinates -------------------------------------------------------------------------
 
-    def _points(self, text: str, toponyms: Sequence[Toponym],
-                entries: Sequence[Entry | None]) -> list[Place]:
+    def _points(self, text: str, toponyms: Sequence[Toponym], entries: Sequence[Entry | None]) -> list[Place]:
         """Coordinates written in the text, as points, named after the settlement they lie in or
         next to; their oblast is that of the place named just before them on their line, else
         that of the settlement."""
@@ -265,21 +310,34 @@ class Geocoder:
             near = self._nearest(found.lat, found.lon, [e for _, e in named])
             if near is None:
                 continue
-            before = [e for t, e in named if t.end_char <= found.start
-                      and "\n" not in text[t.end_char : found.start]
-                      and e.precision != Precision.COUNTRY]
+            before = [
+                e
+                for t, e in named
+                if t.end_char <= found.start
+                and "\n" not in text[t.end_char : found.start]
+                and e.precision != Precision.COUNTRY
+            ]
             where = before[-1] if before else near
-            points.append(Place(
-                name=near.name, text=found.text, lat=found.lat, lon=found.lon,
-                admin1=where.admin1, admin1_code=where.admin1_code, country=where.country,
-                precision=Precision.POINT, gazetteer_id=near.id, start=found.start, end=found.end,
-            ))
+            points.append(
+                Place(
+                    name=near.name,
+                    text=found.text,
+                    lat=found.lat,
+                    lon=found.lon,
+                    admin1=where.admin1,
+                    admin1_code=where.admin1_code,
+                    country=where.country,
+                    precision=Precision.POINT,
+                    gazetteer_id=near.id,
+                    start=found.start,
+                    end=found.end,
+                )
+            )
         return points
 
     def _nearest(self, lat: float, lon: float, named: Sequence[Entry]) -> Entry | None:
         """A settlement of the text within 30 km, else the gazetteer's nearest within 50 km."""
-        pool = [e for e in named if e.feature == "settlement"
-                and haversine_km(lat, lon, e.lat, e.lon) <= 30.0]
+        pool = [e for e in named if e.feature == "settlement" and haversine_km(lat, lon, e.lat, e.lon) <= 30.0]
         if not pool:
             pool = [e for e in self._gazetteer.entries() if e.feature == "settlement"]
         best = min(pool, key=lambda e: haversine_km(lat, lon, e.lat, e.lon), default=None)
@@ -299,6 +357,17 @@ def _rank(toponym: Toponym, entry: Entry) -> int:
     return _RANK[entry.precision]
 
 
+def _raion_of(district: str, admin2: str) -> bool:
+    """True when a raion ("Polohy Raion", named after its seat) is the one a dump names by its
+    adjective ("Polohivskyi")."""
+    seat = soft(fold(district).rsplit(" ", 1)[0])
+    adjective = soft(fold(admin2))
+    if adjective.startswith(seat) or seat in {soft(base) for base in adjective_bases(fold(admin2))}:
+        return True
+    shared = len(os.path.commonprefix([seat, adjective]))
+    return shared >= max(6, len(seat) - 3)  # Volnovakha - Volnovaskyi, Bakhmut - Bahmutskiy
+
+
 def _km(a: Entry, b: Entry) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
@@ -309,13 +378,26 @@ def _closeness(km: float, radius: float) -> float:
     return 0.5 if km <= 2 * radius else 0.0
 
 
-def _spelled_like(key: str, name: str) -> bool:
-    """True when a folded alias spells a place's current name (not an old or another name)."""
+def _spelled_like(key: str, name: str) -> int:
+    """2 when a folded alias spells a place's current name up to romanisation, 1 when it spells it
+    nearly ("Mykolaiv" and Mykolaivka), 0 for an old or another name."""
     a, b = soft(key), soft(fold(name))
-    return a == b or SequenceMatcher(None, a, b).ratio() >= 0.75
+    if a == b:
+        return 2
+    return int(SequenceMatcher(None, a, b).ratio() >= 0.75)
 
 
 def _place(entry: Entry, text: str, start: int, end: int) -> Place:
-    return Place(name=entry.name, text=text, lat=entry.lat, lon=entry.lon, admin1=entry.admin1,
-                 admin1_code=entry.admin1_code, country=entry.country, precision=entry.precision,
-                 gazetteer_id=entry.id, start=start, end=end)
+    return Place(
+        name=entry.name,
+        text=text,
+        lat=entry.lat,
+        lon=entry.lon,
+        admin1=entry.admin1,
+        admin1_code=entry.admin1_code,
+        country=entry.country,
+        precision=entry.precision,
+        gazetteer_id=entry.id,
+        start=start,
+        end=end,
+    )

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from itertools import product
 from dataclasses import dataclass, replace
+from itertools import product
 from typing import TYPE_CHECKING
 
 from sitroom.geocode.aliases import adjective_bases
@@ -73,8 +73,9 @@ class Toponym:
     fuzzy: bool = False
 
 
-def find_toponyms(doc: Doc, gazetteer: Gazetteer, cues: Cues,
-                  stop_words: Collection[str], lemmatizer: Lemmatizer | None = None) -> list[Toponym]:
+def find_toponyms(
+    doc: Doc, gazetteer: Gazetteer, cues: Cues, stop_words: Collection[str], lemmatizer: Lemmatizer | None = None
+) -> list[Toponym]:
     """Every toponym of a doc, in text order; with a `lemmatizer`, inflected Cyrillic names too."""
     keys = [fold(token.text) for token in doc]
     bare = sum(_is_word(token) for token in doc) <= 3
@@ -137,6 +138,7 @@ def _fragment(doc: Doc, i: int, keys: list[str], found: list[Toponym]) -> bool:
 def _person(doc: Doc, i: int, keys: list[str], cues: Cues) -> bool:
     """True for a name that is a person's: a given name before a capitalised word ("Stanislav
     Zaporozhets"), the word after a given name or after a title ("Colonel Stanislav")."""
+
     def capitalised(k: int) -> bool:
         return 0 <= k < len(doc) and _is_word(doc[k]) and starts_upper(doc[k].text)
 
@@ -147,8 +149,9 @@ def _person(doc: Doc, i: int, keys: list[str], cues: Cues) -> bool:
     return False
 
 
-def _after_adjective(doc: Doc, toponym: Toponym, keys: list[str], found: list[Toponym],
-                     stop_words: Collection[str], cues: Cues) -> bool:
+def _after_adjective(
+    doc: Doc, toponym: Toponym, keys: list[str], found: list[Toponym], stop_words: Collection[str], cues: Cues
+) -> bool:
     """True for a one-word name after a capitalised adjective that is no place: the end of a longer,
     unknown name ("Peski" in "Tsvetnye Peski", "Lozovoe" in "Nizhni Lozovoe")."""
     i = toponym.start
@@ -157,10 +160,15 @@ def _after_adjective(doc: Doc, toponym: Toponym, keys: list[str], found: list[To
     before = doc[i - 1]
     if found and found[-1].end == i:
         return False
-    return (_is_word(before) and starts_upper(before.text) and before.text.lower() not in stop_words
-            and keys[i - 1] not in cues.intros and keys[i - 1] not in cues.titles
-            and keys[i - 1] not in cues.english
-            and keys[i - 1].endswith(_ADJECTIVE_ENDINGS + ("i", "e", "a", "o")))
+    return (
+        _is_word(before)
+        and starts_upper(before.text)
+        and before.text.lower() not in stop_words
+        and keys[i - 1] not in cues.intros
+        and keys[i - 1] not in cues.titles
+        and keys[i - 1] not in cues.english
+        and keys[i - 1].endswith(_ADJECTIVE_ENDINGS + ("i", "e", "a", "o"))
+    )
 
 
 def _place_context(doc: Doc, i: int, keys: list[str], found: list[Toponym], cues: Cues) -> bool:
@@ -173,15 +181,32 @@ def _place_context(doc: Doc, i: int, keys: list[str], found: list[Toponym], cues
     return _head_after(doc, i + 1, keys, cues) is not None
 
 
-def _fuzzy(doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer, cues: Cues,
-           stop_words: Collection[str], sizes: tuple[int, ...] = (2, 1)) -> Toponym | None:
+def _fuzzy(
+    doc: Doc,
+    i: int,
+    keys: list[str],
+    gazetteer: Gazetteer,
+    cues: Cues,
+    stop_words: Collection[str],
+    sizes: tuple[int, ...] = (2, 1),
+) -> Toponym | None:
     """A settlement spelled unlike any alias but close to one ("Kreminnaya", "Chasovoy Yar")."""
     token = doc[i]
-    if not _is_word(token) or not starts_upper(token.text) or len(token.text) < 4 \
-            or token.text.lower() in stop_words or keys[i] in cues.heads:
+    if (
+        not _is_word(token)
+        or not starts_upper(token.text)
+        or len(token.text) < 4
+        or token.text.lower() in stop_words
+        or keys[i] in cues.heads
+    ):
         return None
-    two = (i + 1 < len(doc) and _is_word(doc[i + 1]) and starts_upper(doc[i + 1].text)
-           and token.whitespace_ == " " and keys[i + 1] not in cues.heads)
+    two = (
+        i + 1 < len(doc)
+        and _is_word(doc[i + 1])
+        and starts_upper(doc[i + 1].text)
+        and token.whitespace_ == " "
+        and keys[i + 1] not in cues.heads
+    )
     ends = [i + size for size in sizes if size == 1 or (size == 2 and two)]
     for end in ends:
         span = doc[i:end]
@@ -194,8 +219,9 @@ def _fuzzy(doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer, cues: Cues,
     return None
 
 
-def _longest_match(doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer,
-                   stop_words: Collection[str]) -> tuple[int, str, tuple[Entry, ...]] | None:
+def _longest_match(
+    doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer, stop_words: Collection[str]
+) -> tuple[int, str, tuple[Entry, ...]] | None:
     first = _FIRST_WORD.match(keys[i])
     if first is None or first.group(0) not in gazetteer.first_words:
         return None
@@ -218,16 +244,22 @@ def _longest_match(doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer,
     return None
 
 
-def _lemma_match(doc: Doc, i: int, gazetteer: Gazetteer, stop_words: Collection[str],
-                 lemmatizer: Lemmatizer) -> tuple[int, str, tuple[Entry, ...]] | None:
+def _lemma_match(
+    doc: Doc, i: int, gazetteer: Gazetteer, stop_words: Collection[str], lemmatizer: Lemmatizer
+) -> tuple[int, str, tuple[Entry, ...]] | None:
     """An inflected Cyrillic name of one or two words ("Харкові", "Кривому Розі", "Харькове"):
     the first reading of each word, in the analyzers' order, that makes an alias."""
     words: list[tuple[str, ...]] = []
     for k in range(i, min(len(doc), i + 2)):
         token = doc[k]
         text = token.text
-        if not _is_word(token) or script_of(text) != "cyrillic" or not starts_upper(text) \
-                or text.lower() in stop_words or (k > i and "\n" in doc[k - 1].whitespace_):
+        if (
+            not _is_word(token)
+            or script_of(text) != "cyrillic"
+            or not starts_upper(text)
+            or text.lower() in stop_words
+            or (k > i and "\n" in doc[k - 1].whitespace_)
+        ):
             break
         words.append((text, *lemmatizer.normal_forms(text)))
     for size in range(len(words), 0, -1):
@@ -252,8 +284,7 @@ def _head_after(doc: Doc, end: int, keys: list[str], cues: Cues) -> tuple[Kind, 
     for size in (2, 1):
         if end + size > len(doc):
             continue
-        if any("\n" in doc[k - 1].whitespace_ or "\t" in doc[k - 1].whitespace_
-               for k in range(end, end + size)):
+        if any("\n" in doc[k - 1].whitespace_ or "\t" in doc[k - 1].whitespace_ for k in range(end, end + size)):
             continue
         phrase = " ".join(keys[end : end + size])
         kind = cues.heads.get(phrase)
@@ -262,8 +293,9 @@ def _head_after(doc: Doc, end: int, keys: list[str], cues: Cues) -> tuple[Kind, 
     return None
 
 
-def _with_head(doc: Doc, start: int, end: int, key: str, hits: tuple[Entry, ...], keys: list[str],
-               gazetteer: Gazetteer, cues: Cues) -> Toponym:
+def _with_head(
+    doc: Doc, start: int, end: int, key: str, hits: tuple[Entry, ...], keys: list[str], gazetteer: Gazetteer, cues: Cues
+) -> Toponym:
     head = _head_after(doc, end, keys, cues)
     settlements = tuple(e for e in hits if e.feature == "settlement")
     if head is None or not settlements:
@@ -302,15 +334,21 @@ def _merge(first: tuple[Entry, ...], second: tuple[Entry, ...]) -> tuple[Entry, 
     return first + tuple(e for e in second if e.id not in seen)
 
 
-def _toponym(doc: Doc, start: int, end: int, key: str, candidates: tuple[Entry, ...],
-             kind: Kind) -> Toponym:
+def _toponym(doc: Doc, start: int, end: int, key: str, candidates: tuple[Entry, ...], kind: Kind) -> Toponym:
     span = doc[start:end]
     start_char = span.start_char
     while start_char < span.end_char and doc.text[start_char] in _INVISIBLE:
         start_char += 1
-    return Toponym(start=start, end=end, start_char=start_char, end_char=span.end_char,
-                   text=doc.text[start_char : span.end_char], key=key, candidates=candidates,
-                   kind=kind)
+    return Toponym(
+        start=start,
+        end=end,
+        start_char=start_char,
+        end_char=span.end_char,
+        text=doc.text[start_char : span.end_char],
+        key=key,
+        candidates=candidates,
+        kind=kind,
+    )
 
 
 def _is_word(token: Token) -> bool:
@@ -327,19 +365,28 @@ def _with_role(doc: Doc, toponym: Toponym, keys: list[str], cues: Cues) -> Topon
     metonym = (after in cues.verbs and not of_someone) or after in cues.actors
     if after in _POSSESSIVE and end + 1 < len(doc) and doc[end - 1].whitespace_ == "":
         metonym = metonym or keys[end + 1] in cues.actors or keys[end + 1] in cues.actions
-    if start >= 1 and keys[start - 1] in _ATTRIBUTION and _ends_line(doc, end, keys) \
-            and _after_sentence(doc, start - 1) and all(
-                e.feature == "country" or e.population >= _CITY for e in toponym.candidates):
+    if (
+        start >= 1
+        and keys[start - 1] in _ATTRIBUTION
+        and _ends_line(doc, end, keys)
+        and _after_sentence(doc, start - 1)
+        and all(e.feature == "country" or e.population >= _CITY for e in toponym.candidates)
+    ):
         metonym = True
     compound = False
-    if start >= 2 and keys[start - 1] == "-" and not doc[start - 2].whitespace_ \
-            and not doc[start - 1].whitespace_:
+    if start >= 2 and keys[start - 1] == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
         if keys[start - 2] in cues.prefixes:
             metonym = True
         elif _is_word(doc[start - 2]):
             compound = True
-    if end + 1 < len(doc) and keys[end] == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and _is_word(doc[end + 1]) and toponym.kind == "place":
+    if (
+        end + 1 < len(doc)
+        and keys[end] == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and _is_word(doc[end + 1])
+        and toponym.kind == "place"
+    ):
         compound = True
     partial = _partial(doc, toponym, keys, cues)
     return replace(toponym, metonym=metonym, compound=compound, partial=partial)

@@ -17,18 +17,69 @@ from __future__ import annotations
 import re
 
 _COMMON = {
-    "а": "a", "б": "b", "в": "v", "д": "d", "ж": "zh", "з": "z", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ъ": "",
-    "ґ": "g", "ў": "u", "'": "", "\u2019": "", "\u02bc": "",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "д": "d",
+    "ж": "zh",
+    "з": "z",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ъ": "",
+    "ґ": "g",
+    "ў": "u",
+    "'": "",
+    "\u2019": "",
+    "\u02bc": "",
 }
-_UK = {**_COMMON, "г": "h", "е": "e", "є": "ie", "и": "y", "і": "i", "ї": "i", "й": "i",
-       "ю": "iu", "я": "ia", "ы": "y", "э": "e", "ё": "io"}
+_UK = {
+    **_COMMON,
+    "г": "h",
+    "е": "e",
+    "є": "ie",
+    "и": "y",
+    "і": "i",
+    "ї": "i",
+    "й": "i",
+    "ю": "iu",
+    "я": "ia",
+    "ы": "y",
+    "э": "e",
+    "ё": "io",
+}
 _UK_G = {**_UK, "г": "g"}
 _UK_Y = {**_UK, "є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 _UK_J = {**_UK, "є": "je", "ї": "ji", "й": "j", "ю": "ju", "я": "ja"}
-_RU = {**_COMMON, "г": "g", "е": "e", "ё": "e", "и": "i", "й": "y", "ю": "yu", "я": "ya",
-       "ы": "y", "э": "e", "і": "i", "ї": "yi", "є": "ye"}
+_RU = {
+    **_COMMON,
+    "г": "g",
+    "е": "e",
+    "ё": "e",
+    "и": "i",
+    "й": "y",
+    "ю": "yu",
+    "я": "ya",
+    "ы": "y",
+    "э": "e",
+    "і": "i",
+    "ї": "yi",
+    "є": "ye",
+}
 # The iotated letters at the start of a word, in the national system.
 _UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya", "ё": "yo"}
 
@@ -49,8 +100,7 @@ def _table(mapping: dict[str, str]) -> dict[int, str]:
     return table
 
 
-_TABLES = {name: _table(m) for name, m in
-           (("uk", _UK), ("uk_g", _UK_G), ("uk_y", _UK_Y), ("uk_j", _UK_J), ("ru", _RU))}
+_TABLES = {name: _table(m) for name, m in (("uk", _UK), ("uk_g", _UK_G), ("uk_y", _UK_Y), ("uk_j", _UK_J), ("ru", _RU))}
 
 
 def _capitalised(latin: str, upper: bool) -> str:
@@ -59,13 +109,11 @@ def _capitalised(latin: str, upper: bool) -> str:
 
 def _initials(text: str) -> str:
     """Word-initial є, ї, й, ю, я (ё) in their national form, already in Latin letters."""
-    return _INITIAL_IOTATED.sub(
-        lambda m: _capitalised(_UK_INITIAL[m.group(0).lower()], m.group(0).isupper()), text
-    )
+    return _INITIAL_IOTATED.sub(lambda m: _capitalised(_UK_INITIAL[m.group(0).lower()], m.group(0).isupper()), text)
 
 
 def _zgh(text: str) -> str:
-    """"зг" as "zgh", so that it is not read as "ж" (Згурівка -> Zghurivka)."""
+    """ "зг" as "zgh", so that it is not read as "ж" (Згурівка -> Zghurivka)."""
     return _ZGH.sub(lambda m: m.group(1) + ("Gh" if m.group(2).isupper() else "gh"), text)
 
 

@@ -88,6 +88,7 @@ articles = Table(
     Column("language", String(16), nullable=True),
     Column("source", String, nullable=True),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("simhash", String(16), nullable=True),  # dedupe.simhash of the text, 16 hex digits (migration 0002merge)
     Index(None, "content_hash", unique=True),
     Index(None, "published"),
 )
@@ -107,10 +108,15 @@ events = Table(
     METADATA,
     Column("id", String(16), primary_key=True),
     *fact_columns(),
-    Index(None, "date_start"),
     Index(None, "type"),
     Index(None, "admin1_code"),
     Index(None, "lat", "lon"),
+    # time + map box filters of the API (store/reads.py, migration 0002api, which dropped the
+    # index on date_start alone: these serve its uses and SQLite would prefer it to them)
+    Index(None, "date_start", "date_end", "lat", "lon"),
+    Index(None, "date_end", "date_start", "lat", "lon"),
+    Column("wave_id", String(16), nullable=True),  # events of one attack wave (migration 0002merge)
+    Index(None, "wave_id"),
 )
 
 event_sources = Table(
@@ -120,9 +126,24 @@ event_sources = Table(
     Column("mention_id", String(16), ForeignKey("mentions.id"), nullable=False),
     Column("article_id", String, ForeignKey("articles.id"), nullable=False),
     Column("evidence", JSON, nullable=False),
+    Column("duplicate_of", String, nullable=True),  # a near-duplicate copy of this source article (0002merge)
     PrimaryKeyConstraint("event_id", "mention_id"),
     Index(None, "article_id"),
     Index(None, "mention_id"),
+)
+
+# An event's counts as its sources gave them: one model.Estimate a row, figures as
+# [[article_id, value], ...] (migration 0002merge).
+event_counts = Table(
+    "event_counts",
+    METADATA,
+    Column("event_id", String(16), ForeignKey("events.id"), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("low", Integer, nullable=False),
+    Column("best", Integer, nullable=False),
+    Column("high", Integer, nullable=False),
+    Column("figures", JSON, nullable=False),
+    PrimaryKeyConstraint("event_id", "name"),
 )
 
 statements = Table(
@@ -158,6 +179,11 @@ places = Table(
     Index(None, "name"),
     Index(None, "admin1_code"),
     Index(None, "lat", "lon"),
+    Column("source", String, nullable=True),  # the imported GeoNames dump (migration 0002gazetteer)
+    Column("estimated", Boolean, nullable=True),  # coordinates estimated (GeoNames postal accuracy 1)
+    Column("admin2", Text, nullable=True),  # the raion as the imported dump names it
+    Index(None, "source"),
+    Index(None, "country"),
 )
 
 runs = Table(
@@ -172,4 +198,50 @@ runs = Table(
     Column("events", Integer, nullable=False),
     Column("statements", Integer, nullable=False),
     Column("skips", JSON, nullable=False),
+)
+
+# Watching the web (sitroom watch, sitroom sources, sitroom ingest URL) ---------------------
+
+sources = Table(
+    "sources",
+    METADATA,
+    Column("url", Text, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("last_success", DateTime(timezone=True), nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("last_error_at", DateTime(timezone=True), nullable=True),
+    Column("items_seen", Integer, nullable=False),
+    Column("etag", Text, nullable=True),
+    Column("last_modified", Text, nullable=True),
+)
+
+seen_items = Table(
+    "seen_items",
+    METADATA,
+    Column("url", Text, primary_key=True),
+    Column("source_url", Text, nullable=True),
+    Column("version", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("attempts", Integer, nullable=False),
+    Column("article_id", String, nullable=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Index(None, "source_url"),
+)
+
+web_pages = Table(
+    "web_pages",
+    METADATA,
+    Column("url", Text, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id"), nullable=True),
+    Column("duplicate_of", String, ForeignKey("articles.id"), nullable=True),
+    Column("final_url", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("simhash", String(16), nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("revisions", Integer, nullable=False),
+    Index(None, "article_id"),
+    Index(None, "content_hash"),
 )
