@@ -71,6 +71,17 @@ def event_detail_record(detail: EventDetail) -> dict[str, Any]:
     """An event with every source article and its evidence sentences (offsets, text, context)."""
     return {
         **event_record(detail.event),
+        "wave_id": detail.event.wave_id,
+        "estimates": [
+            {
+                "name": e.name,
+                "low": e.low,
+                "best": e.best,
+                "high": e.high,
+                "figures": [{"article_id": f.article_id, "value": f.value} for f in e.figures],
+            }
+            for e in detail.event.estimates
+        ],
         "sources": [
             {
                 "article_id": s.article_id,

@@ -40,7 +40,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sitroom.errors import InputError, NotFoundError, StoreError
 from sitroom.model import Article, Event, EventType, Source, Statement, WeaponClass
-from sitroom.store import rows
+from sitroom.store import merging, rows
 from sitroom.store.database import Store
 from sitroom.store.tables import articles, event_sources, events, statements
 
@@ -435,6 +435,7 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
                 "again, so find the event anew with GET /api/events"
             )
         sources = _sources(connection, [event_id]).get(event_id, ())
+        estimates = merging.estimates_of(connection, [event_id]).get(event_id, ())
         ids = sorted({source.article_id for source in sources})
         by_id = {
             a["id"]: a
@@ -464,7 +465,8 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
                 evidence=tuple(_sentence(article["text"], s.start, s.end) for s in source.evidence),
             )
         )
-    return EventDetail(Event(row["id"], rows.mention_from_row(row), sources), tuple(details))
+    event = Event(row["id"], rows.mention_from_row(row), sources, estimates, row["wave_id"])
+    return EventDetail(event, tuple(details))
 
 
 # Statements and articles -------------------------------------------------------------------

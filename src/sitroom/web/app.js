@@ -353,8 +353,20 @@
       ["outages", event.outages.map((o) => o.service + (o.count !== null ? ": " + o.count + " " + (o.unit || "") : "")).join("; ")],
       ["parties", event.parties.join(", ")],
       ["claimed by", event.claimed_by],
+      ...estimateRows(event),
+      ["wave", event.wave_id],
       ["id", event.id],
     ].filter(([, value]) => value !== null && value !== undefined && value !== "");
+  }
+
+  // Counts the sources disagree on: "killed: low 2, best 3, high 4 (3 sources)".
+  function estimateRows(event) {
+    return (event.estimates || [])
+      .filter((e) => e.low !== e.high)
+      .map((e) => [
+        e.name.replace(/:/g, " "),
+        "low " + e.low + ", best " + e.best + ", high " + e.high + " (" + e.figures.length + " sources)",
+      ]);
   }
 
   async function showEvent(eventId) {
