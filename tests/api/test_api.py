@@ -177,6 +177,9 @@ def test_the_page_docs_and_leaflet_are_served(client: TestClient) -> None:
     assert page.status_code == 200 and "/static/app.js" in page.text and "/leaflet/leaflet.js" in page.text
     for url in ("/static/app.js", "/static/style.css", "/leaflet/leaflet.js", "/leaflet/leaflet.css", "/docs"):
         assert client.get(url).status_code == 200, url
+    docs = client.get("/docs").text  # Swagger UI from the package, not a CDN: works offline
+    assert "/docs-static/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+    assert client.get("/docs-static/swagger-ui-bundle.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/statements", "/api/stats", "/api/articles"} <= set(paths)
     assert client.get("/api/config").json() == {"tile_url": "", "tile_attribution": "© OpenStreetMap contributors"}

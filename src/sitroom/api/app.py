@@ -1,4 +1,6 @@
-"""The application factory: the API under /api, the web page at /, Leaflet under /leaflet."""
+"""The application factory: the API under /api, the web page at /, Leaflet under /leaflet, and
+the OpenAPI docs at /docs with Swagger UI served from the swagger-ui-bundle package (no CDN, so
+they work offline)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitroom import __version__
@@ -49,17 +52,35 @@ def create_app(
         description="Events, statements and articles that sitroom read in news reports, with the "
         'sentences they came from. Errors are JSON: {"error": {"code", "message"}}.',
         lifespan=lifespan,
+        docs_url=None,
     )
     install_error_handlers(app)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
     app.mount("/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
+    app.mount("/docs-static", StaticFiles(directory=_swagger_dir()), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="sitroom API",
+            swagger_js_url="/docs-static/swagger-ui-bundle.js",
+            swagger_css_url="/docs-static/swagger-ui.css",
+            swagger_favicon_url="/docs-static/favicon-32x32.png",
+        )
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _swagger_dir() -> str:
+    import swagger_ui_bundle
+
+    return str(swagger_ui_bundle.swagger_ui_path)
 
 
 def _leaflet_dir() -> str:
