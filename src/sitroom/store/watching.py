@@ -141,12 +141,6 @@ def list_sources(store: Store) -> list[WatchedSource]:
         return [_source(row) for row in result]
 
 
-def get_source(store: Store, url: str) -> WatchedSource | None:
-    with _reading(store) as connection:
-        row = connection.execute(select(sources).where(sources.c.url == url)).mappings().first()
-        return None if row is None else _source(row)
-
-
 def _source(row: rows.ReadRow) -> WatchedSource:
     return WatchedSource(
         url=row["url"],
