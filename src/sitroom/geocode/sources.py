@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sitroom.errors import InputError
 
 if TYPE_CHECKING:
-    from sitroom.geocode.gazetteer import Gazetteer
+    from sitroom.geocode.gazetteer import Entry, Gazetteer
     from sitroom.store.places import SourceCount
 
 DUMP_URL_BASE = "https://download.geonames.org/export/dump/"
@@ -148,3 +148,11 @@ def gazetteer_stats(database_url: str) -> GazetteerStats:
     with Store.open(database_url) as store, store.engine.connect() as connection:
         imported = source_counts(connection)
     return GazetteerStats(embedded=dict(sorted(embedded.items())), imported=imported)
+
+
+def locate(name: str, database_url: str) -> Entry | None:
+    """The gazetteer entry a bare place name means (embedded and imported places), else None."""
+    from sitroom.geocode.resolve import Geocoder
+    from sitroom.nlp import build
+
+    return Geocoder(load_gazetteer(database_url), build()).resolve_name(name)
