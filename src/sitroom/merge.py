@@ -47,7 +47,6 @@ mentions that are not connected through it, so a store can re-merge only the con
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -55,6 +54,7 @@ from hashlib import sha1
 from typing import TypeVar
 
 from sitroom.dedupe import near_duplicate
+from sitroom.geocode.geometry import haversine_km
 from sitroom.model import (
     DamageObject,
     DatePrecision,
@@ -181,10 +181,7 @@ def dates_fit(a: Report, b: Report) -> bool:
 
 
 def _km(a: Place, b: Place) -> float:
-    """The great-circle distance between two places, in kilometres."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def places_fit(a: Place | None, b: Place | None) -> bool:

@@ -20,9 +20,9 @@ from store_values import (
 )
 
 from sitroom.errors import InputError, NotFoundError
+from sitroom.geocode.geometry import haversine_km
 from sitroom.model import EventType, Extraction, Mention, Source
 from sitroom.store import EventQuery, Store
-from sitroom.store.queries import haversine_km
 
 
 @pytest.fixture

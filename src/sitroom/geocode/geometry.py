@@ -12,11 +12,14 @@ from dataclasses import dataclass
 _COORDINATES = re.compile(r"(?<![\d.])(-?\d{1,2}\.\d{3,})\s*[,;]?\s*(?:N\b\s*,?\s*)?(-?\d{1,3}\.\d{3,})(?![\d.])")
 
 
+EARTH_RADIUS_KM = 6371.0088  # the mean radius
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return EARTH_RADIUS_KM * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
 
 from sitroom.errors import InputError
+from sitroom.geocode.geometry import EARTH_RADIUS_KM, haversine_km
 from sitroom.model import EventType
 from sitroom.store.rows import weapon_key
 from sitroom.store.tables import events
 
-EARTH_RADIUS_KM = 6371.0088
 _EVENT_TYPES = frozenset(str(t) for t in EventType)
 
 
@@ -61,15 +61,6 @@ class EventQuery:
             )
         if self.limit < 1:
             raise InputError(f"limit={self.limit} returns nothing: give a limit of 1 or more")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The great-circle distance between two points, in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _bounding_box(lat: float, lon: float, km: float) -> ColumnElement[bool]:
