@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from sitroom.extract.events import Reading, assemble, read_sentence
 from sitroom.extract.lexicon import Lexicon, load_lexicon
-from sitroom.extract.locations import inside_person_names, not_event_locations
+from sitroom.extract.locations import not_event_locations
 from sitroom.extract.matchers import Matchers
 from sitroom.extract.statements import statements
 from sitroom.model import Article, DatePrecision, DateSpan, Extraction, Place
@@ -56,9 +56,7 @@ class Extractor:
 
         doc = self.nlp(article.text)
         notes = self.matchers.annotate(doc)
-        found = self.geocoder.places(doc)
-        names = inside_person_names(doc, found, notes, self.lexicon)
-        places = tuple(p for p in found if p.start not in names)
+        places = self.geocoder.places(doc)  # first names like "Volodymyr" are left out there
         excluded = not_event_locations(doc, places, notes, self.lexicon)
         date_spans = [(a, b) for a, b in find_date_expressions(article.text) if _names_a_day(article.text[a:b])]
         readings: list[Reading] = []

@@ -153,26 +153,3 @@ def _not_a_location(
         # news usually is.
         return not (before >= 0 and doc[before].lower_ in lexicon.roles)
     return not possessive and nxt.lower_ in ("has", "have") and after + 1 in speech_starts  # "Kyiv has said"
-
-
-def inside_person_names(doc: Doc, places: Sequence[Place], notes: Annotations, lexicon: Lexicon) -> frozenset[int]:
-    """Start offsets of "places" that are a person's first name ("President Volodymyr Zelenskyy").
-
-    A place word is a first name when a capitalised word that is not a place follows it and a
-    title comes before it, or a speech verb comes after the two.
-    """
-    place_tokens = {t.i for p in places if (s := doc.char_span(p.start, p.end, alignment_mode="expand")) for t in s}
-    speech_starts = {s.start for s in notes.of("speech")}
-    names = set()
-    for place in places:
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or span.end >= len(doc):
-            continue
-        surname = doc[span.end]
-        if not (surname.is_title and surname.is_alpha) or surname.i in place_tokens or surname.lower_ in lexicon.roles:
-            continue
-        titled = span.start > 0 and doc[span.start - 1].lower_ in lexicon.roles
-        speaks = surname.i + 1 in speech_starts
-        if titled or speaks:
-            names.add(place.start)
-    return frozenset(names)
