@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Protocol
 
 from sitroom.extract.events import Reading, assemble, read_sentence
@@ -59,9 +60,10 @@ class Extractor:
         places = self.geocoder.places(doc)  # first names like "Volodymyr" are left out there
         excluded = not_event_locations(doc, places, notes, self.lexicon)
         date_spans = [(a, b) for a, b in find_date_expressions(article.text) if _names_a_day(article.text[a:b])]
+        breaks = [m.start() for m in _LINE_BREAKS.finditer(article.text)]
         readings: list[Reading] = []
         for sent in doc.sents:
-            paragraph = len(_LINE_BREAKS.findall(article.text, 0, sent.start_char))
+            paragraph = bisect_left(breaks, sent.start_char)  # line breaks before the sentence
             expression = next(((a, b) for a, b in date_spans if sent.start_char <= a < sent.end_char), None)
             date = DateSpan(None, None, None, article.text[expression[0] : expression[1]]) if expression else None
             readings.append(read_sentence(sent, paragraph, notes, self.lexicon, places, excluded, date))
