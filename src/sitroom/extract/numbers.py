@@ -101,13 +101,6 @@ def _decimal_scaled(tokens: list[Token], i: int) -> Quantity | None:
     return Quantity(round(float(tokens[i].text) * scale), tokens[i].i, tokens[i + 1].i + 1)
 
 
-_MONTHS = frozenset(
-    {
-        *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
-        *("november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", "jun."),
-        *("jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec."),
-    }
-)
 # Words after a number that make it a measure, a time or a date rather than a count.
 _NOT_COUNT_AFTER = frozenset(
     {
@@ -146,8 +139,15 @@ def _is_not_a_count(tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     if nxt is not None and nxt.text == "-" and after is not None and after.lower_ in ("year", "month", "week", "day"):
         return True
-    if nxt is not None and (nxt.lower_ in _NOT_COUNT_AFTER or nxt.lower_ in _MONTHS):
+    if nxt is not None and (nxt.lower_ in _NOT_COUNT_AFTER or _is_month(nxt)):
         return True
-    if prev is not None and (prev.lower_ in _MONTHS or (prev.lower_ in _NOT_COUNT_BEFORE and token.text.isdigit())):
+    if prev is not None and (_is_month(prev) or (prev.lower_ in _NOT_COUNT_BEFORE and token.text.isdigit())):
         return True
     return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
+
+
+def _is_month(token: Token) -> bool:
+    """A month name or its abbreviation ("December", "Dec."), as the date grammar knows them."""
+    from sitroom.dates import default_date_grammar
+
+    return token.lower_.rstrip(".") in default_date_grammar().months
