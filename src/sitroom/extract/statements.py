@@ -17,10 +17,8 @@ from sitroom.extract.lexicon import Lexicon
 from sitroom.extract.matchers import Annotations
 from sitroom.model import Span as TextSpan
 from sitroom.model import Statement
+from sitroom.nlp import CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTE
 
-_OPENING = frozenset({"\u201c", "\u00ab", "\u2018", "\u201e"})
-_CLOSING = frozenset({"\u201d", "\u00bb", "\u2019"})
-_STRAIGHT = '"'
 _SKIP_BEFORE_VERB = frozenset(
     {
         "has",
@@ -177,9 +175,9 @@ def _quote_regions(sent: Span) -> list[tuple[int, int]]:
     regions = []
     open_at: int | None = None
     for t in sent:
-        if t.text in _OPENING or (t.text == _STRAIGHT and open_at is None):
+        if t.text in OPENING_QUOTES or (t.text == STRAIGHT_QUOTE and open_at is None):
             open_at = t.i
-        elif (t.text in _CLOSING or t.text == _STRAIGHT) and open_at is not None:
+        elif (t.text in CLOSING_QUOTES or t.text == STRAIGHT_QUOTE) and open_at is not None:
             if t.text == "\u2019" and t.i + 1 < len(t.doc) and t.nbor(1).is_alpha and not t.whitespace_:
                 continue
             regions.append((open_at, t.i))
