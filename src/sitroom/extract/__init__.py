@@ -40,7 +40,7 @@ def _names_a_day(expression: str) -> bool:
 class PlaceFinder(Protocol):
     """What extraction needs from geocoding: the resolved places of a doc."""
 
-    def places(self, doc: Doc) -> tuple[Place, ...]: ...
+    def places(self, doc: Doc, on: dt.date | None = None) -> tuple[Place, ...]: ...
 
 
 class Extractor:
@@ -57,7 +57,8 @@ class Extractor:
 
         doc = self.nlp(article.text)
         notes = self.matchers.annotate(doc)
-        places = self.geocoder.places(doc)  # first names like "Volodymyr" are left out there
+        published = article.published.date() if article.published else None
+        places = self.geocoder.places(doc, published)  # first names like "Volodymyr" are left out there
         excluded = not_event_locations(doc, places, notes, self.lexicon)
         date_spans = [(a, b) for a, b in find_date_expressions(article.text) if _names_a_day(article.text[a:b])]
         breaks = [m.start() for m in _LINE_BREAKS.finditer(article.text)]

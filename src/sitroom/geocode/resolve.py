@@ -11,8 +11,9 @@ Each toponym (see `spans`) has candidate entries; the one chosen scores best on,
    "Vodiane, south of Avdiivka"), an oblast named anywhere, the other settlements nearby;
 3. the name itself (a spelling of the place's current name, more when exact than when near: the
    "Mykolaiv" of a report is Mykolaiv before Mykolaivka; a reviewed extra alias), Ukraine over
-   abroad, a prior for the oblasts where the war is fought (data/admin1_prior.tsv), nearness to
-   a front line of the war (data/front.tsv), population, and estimated coordinates last.
+   abroad, a prior for the oblasts where the war was fought when the report was published and
+   nearness to the front line of that time (`theatre`), population, and estimated coordinates
+   last.
 
 A settlement is left out when the text puts it elsewhere than any candidate (`Geocoder._fits`):
 the gazetteer knows only villages of 500+ people, so "Stepove, Zhytomyr Oblast" is better
@@ -30,9 +31,10 @@ servicemen") and a name that is only part of a longer unknown one ("Peski" of
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -40,12 +42,12 @@ from typing import TYPE_CHECKING
 from sitroom.geocode.aliases import adjective_bases
 from sitroom.geocode.context import Context, coordinated_oblasts, toponym_context
 from sitroom.geocode.cues import Cues, load_cues
-from sitroom.geocode.datafiles import read_table
 from sitroom.geocode.gazetteer import Entry, Gazetteer
 from sitroom.geocode.geometry import find_coordinates, haversine_km
 from sitroom.geocode.morph import Lemmatizer
 from sitroom.geocode.normalize import fold, soft
 from sitroom.geocode.spans import Toponym, find_toponyms
+from sitroom.geocode.theatre import Phase, Theatre, load_theatre
 from sitroom.model import Place, Precision
 
 if TYPE_CHECKING:
@@ -83,32 +85,16 @@ class Weights:
     neighbour: float = 3.0  # within 25-30 km of another place of the document
     prior: float = 1.0  # times the admin1 prior
     lone_min_prior: float = 0.6  # a lone village needs this prior (see Geocoder._fits)
-    front: float = 4.0  # within 25 km of a front line (data/front.tsv; half of it within 50 km)
+    front: float = 4.0  # within 25 km of the front line of the time (theatre; half of it within 50 km)
     raion: float = 6.0  # in the raion that qualifies it, by the raion's name in an imported dump
     estimated: float = 0.5  # less for a place whose coordinates are only estimated (Entry.estimated)
-
-
-def load_front(gazetteer: Gazetteer) -> tuple[tuple[float, float], ...]:
-    """The points of the front lines of the war (data/front.tsv) that the gazetteer knows."""
-    points = []
-    for row in read_table("front.tsv"):
-        for entry in gazetteer.lookup(row["name"]):
-            if entry.admin1_code == row["code"] and entry.feature == "settlement":
-                points.append((entry.lat, entry.lon))
-                break
-    return tuple(points)
-
-
-def load_admin1_prior() -> dict[str, float]:
-    """The admin1 prior shipped with sitroom (data/admin1_prior.tsv)."""
-    return {row["code"]: float(row["weight"]) for row in read_table("admin1_prior.tsv")}
 
 
 class Geocoder:
     """Finds the toponyms of a doc and resolves them against a gazetteer.
 
     `nlp` is the pipeline whose tokenizer made the docs (its stop words keep sentence-initial
-    common words from matching). `cues`, `admin1_prior` and `weights` default to sitroom's.
+    common words from matching). `cues`, `theatre` and `weights` default to sitroom's.
     """
 
     def __init__(
@@ -117,26 +103,26 @@ class Geocoder:
         nlp: Language,
         *,
         cues: Cues | None = None,
-        admin1_prior: Mapping[str, float] | None = None,
+        theatre: Theatre | None = None,
         weights: Weights | None = None,
     ) -> None:
         self._gazetteer = gazetteer
         self._nlp = nlp
         self._cues = cues if cues is not None else load_cues()
-        self._prior = dict(admin1_prior) if admin1_prior is not None else load_admin1_prior()
+        self._theatre = theatre if theatre is not None else load_theatre(gazetteer)
         self._weights = weights or Weights()
         self._stop_words = frozenset(nlp.Defaults.stop_words)
-        self._front = load_front(gazetteer)
         self._lemmatizer = Lemmatizer()  # loads its dictionaries on the first Cyrillic name
 
-    def places_in_text(self, text: str) -> tuple[Place, ...]:
+    def places_in_text(self, text: str, on: dt.date | None = None) -> tuple[Place, ...]:
         """`places` of a text tokenized by this geocoder's pipeline."""
-        return self.places(self._nlp.make_doc(text))
+        return self.places(self._nlp.make_doc(text), on)
 
-    def places(self, doc: Doc) -> tuple[Place, ...]:
-        """The places a doc names: the one it is about first, then the others in text order."""
+    def places(self, doc: Doc, on: dt.date | None = None) -> tuple[Place, ...]:
+        """The places a doc published `on` a day (None: today's war) names: the one it is about
+        first, then the others in text order."""
         toponyms = find_toponyms(doc, self._gazetteer, self._cues, self._stop_words, self._lemmatizer)
-        entries = self._resolve(doc.text, toponyms)
+        entries = self._resolve(doc.text, toponyms, self._theatre.on(on))
         ranked: list[tuple[_Key, Place]] = []
         for toponym, entry in zip(toponyms, entries, strict=True):
             if entry is None or (toponym.metonym and entry.feature != "admin1"):
@@ -155,7 +141,7 @@ class Geocoder:
         rest = sorted((r for k, r in enumerate(ranked) if k != first), key=lambda r: r[1].start)
         return (ranked[first][1], *(place for _, place in rest))
 
-    def resolve_name(self, name: str, context_admin1: str | None = None) -> Entry | None:
+    def resolve_name(self, name: str, context_admin1: str | None = None, on: dt.date | None = None) -> Entry | None:
         """The entry a bare name most likely means, within an oblast when one is given.
 
         `context_admin1` is an ISO 3166-2 code ("UA-14") or an oblast's name ("Donetsk Oblast").
@@ -166,7 +152,8 @@ class Geocoder:
         qualifier = self._admin1_entry(context_admin1) if context_admin1 else None
         context = Context(qualifier=qualifier)
         key = fold(name)
-        return max(candidates, key=lambda e: self._score(e, key, "place", context))
+        phase = self._theatre.on(on)
+        return max(candidates, key=lambda e: self._score(e, key, "place", context, phase))
 
     # --- resolution ------------------------------------------------------------------------
 
@@ -180,7 +167,7 @@ class Geocoder:
                     return found
         return None
 
-    def _resolve(self, text: str, toponyms: Sequence[Toponym]) -> list[Entry | None]:
+    def _resolve(self, text: str, toponyms: Sequence[Toponym], phase: Phase) -> list[Entry | None]:
         """One entry per toponym, None when none fits.
 
         Areas and unambiguous names are decided first, then raion seats, hromada seats,
@@ -205,12 +192,12 @@ class Geocoder:
                 if toponym.kind in ("district", "community"):  # raions and hromadas are Ukrainian
                     candidates = tuple(e for e in candidates if e.country == "UA") or candidates
                 context = toponym_context(text, toponyms, snapshot, k, neighbours=stage == 3)
-                decided[k] = max(candidates, key=lambda e: self._score(e, toponym.key, toponym.kind, context))
+                decided[k] = max(candidates, key=lambda e: self._score(e, toponym.key, toponym.kind, context, phase))
         entries: list[Entry | None] = []
         for k, (toponym, entry) in enumerate(zip(toponyms, decided, strict=True)):
             if entry is not None and entry.feature == "settlement" and toponym.kind != "direction":
                 context = toponym_context(text, toponyms, decided, k, neighbours=True)
-                if not self._fits(entry, toponym, context):
+                if not self._fits(entry, toponym, context, phase):
                     entry = None
             if entry is not None and toponym.kind == "district":
                 city = toponym_context(text, toponyms, decided, k, neighbours=False).near
@@ -223,7 +210,7 @@ class Geocoder:
             entries.append(entry)
         return entries
 
-    def _score(self, entry: Entry, key: str, kind: str, context: Context) -> float:
+    def _score(self, entry: Entry, key: str, kind: str, context: Context, phase: Phase) -> float:
         w = self._weights
         seat = kind in ("district", "community")
         score = (w.seat_population if seat else w.population) * math.log10(entry.population + 10)
@@ -237,8 +224,8 @@ class Geocoder:
         if entry.estimated:
             score -= w.estimated
         if entry.feature == "settlement":
-            score += w.front * _closeness(self._front_km(entry), 25.0)
-        score += w.prior * self._prior.get(entry.admin1_code or "", 0.0)
+            score += w.front * _closeness(phase.front_km(entry), 25.0)
+        score += w.prior * phase.weight(entry)
         qualifier = context.qualifier
         if qualifier is not None:
             if self._gazetteer.inside(entry.admin1_code, qualifier.admin1_code):
@@ -260,7 +247,7 @@ class Geocoder:
             score += w.neighbour * _closeness(nearest, 30.0)
         return score
 
-    def _fits(self, entry: Entry, toponym: Toponym, context: Context) -> bool:
+    def _fits(self, entry: Entry, toponym: Toponym, context: Context, phase: Phase) -> bool:
         """False when the text puts a settlement elsewhere than the entry chosen for it.
 
         Always when a tight qualifier names another oblast ("X, Donetsk Oblast"). When the name
@@ -268,8 +255,8 @@ class Geocoder:
         people only, so a village's namesake may be missing) - also: a loose qualifier naming
         another oblast, another oblast as the document's only one, a place that locates it lying
         far away, for a fuzzy match no other place of the text nearby, and, when nothing else in
-        the text says where it is, an oblast outside those where the war is fought (admin1 prior
-        below `Weights.lone_min_prior`).
+        the text says where it is, an oblast outside those where the war was fought then (the
+        phase's prior below `Weights.lone_min_prior`).
         """
         doubtful = toponym.fuzzy or entry.population < _WELL_KNOWN
         qualifier = context.qualifier
@@ -290,13 +277,9 @@ class Geocoder:
         if toponym.fuzzy and context.neighbours and entry.admin1_code not in codes:
             return min(_km(entry, other) for other in context.neighbours) <= 60.0
         lone = qualifier is None and near is None and not codes and not context.neighbours
-        if lone and self._prior:
-            return self._prior.get(entry.admin1_code or "", 0.0) >= self._weights.lone_min_prior
+        if lone and phase.prior:
+            return phase.weight(entry) >= self._weights.lone_min_prior
         return True
-
-    def _front_km(self, entry: Entry) -> float:
-        """How far a place is from the nearest point of a front line (data/front.tsv)."""
-        return min((haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in self._front), default=math.inf)
 
     # --- coordinates -------------------------------------------------------------------------
 

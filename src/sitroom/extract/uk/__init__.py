@@ -57,7 +57,7 @@ class UkrainianExtractor:
         published = article.published.date() if isinstance(article.published, dt.datetime) else article.published
         window = attack_window(text, published, self.date_words)
         date = window.date_span() if window else None
-        found = self._places(doc, sentences)
+        found = self._places(doc, sentences, article.published.date() if article.published else None)
         aimed = self._targets(sentences, found)
         places = tuple(sorted({*found, *aimed}, key=lambda p: (p.start, p.end)))
         tally = read_tally(text, sentences, self.lexicon, self.morph)
@@ -79,9 +79,9 @@ class UkrainianExtractor:
         regional = read_report(sentences, _distinct(aimed), aimed, date, actor, self.lexicon)
         return Extraction(article_id=article.id, mentions=(national, *regional), places=places)
 
-    def _places(self, doc: Doc, sentences: list[Sentence]) -> tuple[Place, ...]:
+    def _places(self, doc: Doc, sentences: list[Sentence], on: dt.date | None) -> tuple[Place, ...]:
         """The geocoder's places, and names after a preposition in another case ("у Києві")."""
-        found = self.geocoder.places(doc)
+        found = self.geocoder.places(doc, on)
         extra = [
             p
             for s in sentences

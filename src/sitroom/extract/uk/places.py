@@ -17,6 +17,8 @@ from sitroom.extract.uk.units import Unit
 from sitroom.model import Place, Precision
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from spacy.tokens import Doc
 
     from sitroom.geocode.gazetteer import Entry
@@ -29,7 +31,7 @@ LIST_GLUE = frozenset({",", "та", "і", "й", "–", "-", "\u2014", ":", "та
 class UkGeocoder(Protocol):
     """What Ukrainian extraction needs from geocoding."""
 
-    def places(self, doc: Doc) -> tuple[Place, ...]: ...
+    def places(self, doc: Doc, on: dt.date | None = None) -> tuple[Place, ...]: ...
 
     def resolve_name(self, name: str, context_admin1: str | None = None) -> Entry | None: ...
 

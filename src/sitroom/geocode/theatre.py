@@ -1,0 +1,79 @@
+"""Where the war was fought when: the oblasts and front lines that make one of several same-name
+places the likelier one in a report of a given day.
+
+A report of 2016 naming a lone "Stepanivka" most likely means the village on the Donbas line of
+contact; one of March 2022 may as well mean a village north of Kyiv, which Russian troops held
+then. The phases of the war (data/admin1_prior.tsv, `since`) each carry a prior per oblast and the
+front-line points of that time (data/front.tsv, `since`/`until`). A report without a date is read
+against the latest phase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sitroom.geocode.datafiles import read_table
+from sitroom.geocode.gazetteer import Entry, Gazetteer
+from sitroom.geocode.geometry import haversine_km
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One period of the war: how likely a place in each unit is meant, and the front's points."""
+
+    since: dt.date
+    prior: Mapping[str, float]  # ISO 3166-2 code -> weight; units not listed are 0
+    front: tuple[tuple[float, float], ...]  # (lat, lon) of front-line places
+
+    def weight(self, entry: Entry) -> float:
+        return self.prior.get(entry.admin1_code or "", 0.0)
+
+    def front_km(self, entry: Entry) -> float:
+        """How far a place lies from the nearest front-line point of this phase."""
+        return min((haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in self.front), default=math.inf)
+
+
+class Theatre:
+    """The phases of the war in time order; `on(day)` is the one in force that day."""
+
+    def __init__(self, phases: Sequence[Phase]) -> None:
+        if not phases:
+            raise ValueError("a theatre needs at least one phase")
+        self._phases = sorted(phases, key=lambda phase: phase.since)
+        self._starts = [phase.since for phase in self._phases]
+
+    def on(self, day: dt.date | None) -> Phase:
+        """The phase of `day`: the latest one when no day is known, the first one before it began."""
+        if day is None:
+            return self._phases[-1]
+        return self._phases[max(bisect_right(self._starts, day) - 1, 0)]
+
+
+def load_theatre(gazetteer: Gazetteer) -> Theatre:
+    """sitroom's phases of the war, with the front-line places the gazetteer knows."""
+    priors: dict[dt.date, dict[str, float]] = {}
+    for row in read_table("admin1_prior.tsv"):
+        priors.setdefault(dt.date.fromisoformat(row["since"]), {})[row["code"]] = float(row["weight"])
+    lines = [(row, _front_point(row, gazetteer)) for row in read_table("front.tsv")]
+    phases = []
+    for since, prior in priors.items():
+        front = tuple(
+            point
+            for row, point in lines
+            if point is not None
+            and dt.date.fromisoformat(row["since"]) <= since
+            and not (row["until"] and dt.date.fromisoformat(row["until"]) <= since)
+        )
+        phases.append(Phase(since, prior, front))
+    return Theatre(phases)
+
+
+def _front_point(row: Mapping[str, str], gazetteer: Gazetteer) -> tuple[float, float] | None:
+    for entry in gazetteer.lookup(row["name"]):
+        if entry.admin1_code == row["code"] and entry.feature == "settlement":
+            return entry.lat, entry.lon
+    return None
