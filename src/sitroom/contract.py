@@ -92,6 +92,7 @@ def mention_record(m: Mention) -> dict[str, Any]:
         ],
         "parties": list(m.parties),
         "claimed_by": m.claimed_by,
+        "victims": m.victims.value if m.victims else None,
         "evidence": [span_record(s) for s in m.evidence],
         "hits": m.hits,
         "debris_locations": m.debris_locations,

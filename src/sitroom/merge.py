@@ -483,6 +483,7 @@ def _facts(members: Sequence[Report], estimates: dict[str, Estimate]) -> Mention
         outages=tuple(outages.values()),
         parties=tuple(dict.fromkeys(p for m in mentions for p in m.parties)),
         claimed_by=_most_common(m.claimed_by for m in mentions),
+        victims=_most_common(m.victims for m in mentions),
         evidence=first.evidence,
     )
 

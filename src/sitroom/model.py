@@ -120,6 +120,13 @@ class OutageUnit(StrEnum):
     SETTLEMENTS = "settlements"
 
 
+class Victims(StrEnum):
+    """Who the killed and injured of an event were, when the report says."""
+
+    CIVILIAN = "civilian"
+    MILITARY = "military"
+
+
 class Precision(StrEnum):
     """How exact a place is, finest first."""
 
@@ -231,6 +238,7 @@ class Mention:
     outages: tuple[Outage, ...] = ()
     parties: tuple[str, ...] = ()
     claimed_by: str | None = None
+    victims: Victims | None = None  # None: unstated, or civilians and military together
     evidence: tuple[Span, ...] = ()
     hits: int | None = None  # locations hit ("влучання ... на N локаціях")
     debris_locations: int | None = None  # locations where debris fell

@@ -6,13 +6,20 @@ import datetime as dt
 
 from store_values import ARTICLE_B, GENEVA_TALKS, KULEBA, KYIV_STRIKE, ODESA_STRIKE, POKROVSK_CLASH
 
-from sitroom.model import EventType, Mention, Weapon, WeaponClass
+from sitroom.model import EventType, Mention, Victims, Weapon, WeaponClass
 from sitroom.store import rows
 
 
 def test_mentions_round_trip() -> None:
     for mention in (KYIV_STRIKE, GENEVA_TALKS, POKROVSK_CLASH, ODESA_STRIKE, Mention(EventType.OTHER)):
         assert rows.mention_from_row(rows.fact_row(mention)) == mention
+
+
+def test_victims_and_air_force_counts_round_trip() -> None:
+    mention = Mention(
+        EventType.STRIKE, killed=2, victims=Victims.MILITARY, hits=3, debris_locations=2, lost_from_radar=1
+    )
+    assert rows.mention_from_row(rows.fact_row(mention)) == mention
 
 
 def test_statements_round_trip() -> None:

@@ -28,6 +28,7 @@ from sitroom.model import (
     Service,
     Span,
     Statement,
+    Victims,
     Weapon,
     WeaponClass,
 )
@@ -213,6 +214,10 @@ def fact_row(mention: Mention) -> Row:
         **_place_columns(mention.location),
         "attacker": mention.attacker,
         "claimed_by": mention.claimed_by,
+        "victims": None if mention.victims is None else str(mention.victims),
+        "hits": mention.hits,
+        "debris_locations": mention.debris_locations,
+        "lost_from_radar": mention.lost_from_radar,
         "killed": mention.killed,
         "injured": mention.injured,
         "children_killed": mention.children_killed,
@@ -296,6 +301,10 @@ def mention_from_row(row: ReadRow) -> Mention:
         ),
         parties=tuple(str(p) for p in row["parties"] or ()),
         claimed_by=row["claimed_by"],
+        victims=None if row["victims"] is None else Victims(row["victims"]),
+        hits=_int_or_none(row["hits"]),
+        debris_locations=_int_or_none(row["debris_locations"]),
+        lost_from_radar=_int_or_none(row["lost_from_radar"]),
         evidence=spans_from_json(row["evidence"]),
     )
 

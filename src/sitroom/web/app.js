@@ -353,6 +353,7 @@
       ["outages", event.outages.map((o) => o.service + (o.count !== null ? ": " + o.count + " " + (o.unit || "") : "")).join("; ")],
       ["parties", event.parties.join(", ")],
       ["claimed by", event.claimed_by],
+      ["victims", event.victims],
       ...estimateRows(event),
       ["wave", event.wave_id],
       ["id", event.id],
