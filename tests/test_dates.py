@@ -11,6 +11,7 @@ from sitroom.dates import (
     event_date,
     find_date_expressions,
     load_date_grammar,
+    may_be_same_time,
     resolve_date,
 )
 from sitroom.model import DatePrecision, DateSpan
@@ -310,3 +311,19 @@ def test_grammar_can_be_loaded_and_passed_in() -> None:
     assert find_date_expressions("on Tuesday", grammar=grammar) == [(0, 10)]
     assert resolve_date("on Tuesday", TUE, grammar=grammar).start == TUE
     assert event_date("on Tuesday", TUE, grammar=grammar) is not None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("on Saturday night", "on Sunday evening", False),  # the night ended Sunday morning
+        ("overnight", "on Monday", True),  # the night ending on the publication day
+        ("overnight", "on Monday morning", True),
+        ("on Friday", "on Saturday", False),
+        ("on Sunday", "on Saturday night", True),  # the small hours of Sunday
+        ("last week", "on Friday", True),  # a week says too little to tell apart
+    ],
+)
+def test_may_be_same_time(first: str, second: str, same: bool) -> None:
+    published = dt.date(2024, 3, 4)  # a Monday
+    assert may_be_same_time(resolve_date(first, published), resolve_date(second, published)) is same

@@ -61,6 +61,7 @@ class DateGrammar:
     relative: Mapping[str, str]
     day_lead_ins: Mapping[str, str]
     day_parts: Mapping[str, str]
+    day_part_hours: Mapping[str, tuple[int, int]]
     weekday_modifiers: Mapping[str, str]
     month_lead_ins: Mapping[str, str]
 
@@ -112,6 +113,34 @@ def resolve_date(expression: str, published: Published, *, grammar: DateGrammar 
     return DateSpan(start=start, end=end, precision=precision, text=expression)
 
 
+def may_be_same_time(a: DateSpan, b: DateSpan, *, grammar: DateGrammar | None = None) -> bool:
+    """Whether two resolved dates could name the same moment, so that what they date may be one
+    attack. Only day dates are compared (a week or a month says too little); a night runs from
+    the evening of its first day to the morning of its second, and "morning", "afternoon" or
+    "evening" narrow a day, so "Sunday night" and "Monday evening" are two times while
+    "overnight" and "on Tuesday" (the night ending on Tuesday) may be one."""
+    windows = [_hours(span, grammar or default_date_grammar()) for span in (a, b)]
+    first, second = windows
+    if first is None or second is None:
+        return True
+    return first[0] < second[1] and second[0] < first[1]
+
+
+def _hours(span: DateSpan, g: DateGrammar) -> tuple[dt.datetime, dt.datetime] | None:
+    """The hours a day-precision date covers, or None for coarser or unresolved dates."""
+    if span.precision is not DatePrecision.DAY or span.start is None or span.end is None:
+        return None
+    midnight = dt.datetime.combine(span.start, dt.time())
+    if span.end > span.start:  # a night, or a range of days
+        night = (span.end - span.start).days == 1
+        start = midnight + dt.timedelta(hours=18 if night else 0)
+        end = dt.datetime.combine(span.end, dt.time()) + dt.timedelta(hours=8 if night else 24)
+        return start, end
+    words = span.text.lower().split()
+    begin, finish = next((g.day_part_hours[w] for w in words if w in g.day_part_hours), (0, 24))
+    return midnight + dt.timedelta(hours=begin), midnight + dt.timedelta(hours=finish)
+
+
 def event_date(
     sentence: str,
     published: Published,
@@ -155,6 +184,7 @@ def load_date_grammar() -> DateGrammar:
     relative: dict[str, str] = {_squash(k): v for k, v in _read_json("relative.json").items()}
     day_lead_ins: dict[str, str] = {_squash(k): v for k, v in mods["day_lead_ins"].items()}
     day_parts: dict[str, str] = dict(mods["day_parts"])
+    day_part_hours = {part: (int(a), int(b)) for part, (a, b) in mods["day_part_hours"].items()}
     month_lead_ins: dict[str, str] = {_squash(k): v for k, v in mods["month_lead_ins"].items()}
     weekday_modifiers: dict[str, str] = dict(mods["weekday_modifiers"])
     _check("relative.json", relative.values(), RELATIVE_RULES)
@@ -224,6 +254,7 @@ def load_date_grammar() -> DateGrammar:
         relative=MappingProxyType(relative),
         day_lead_ins=MappingProxyType(day_lead_ins),
         day_parts=MappingProxyType(day_parts),
+        day_part_hours=MappingProxyType(day_part_hours),
         weekday_modifiers=MappingProxyType(weekday_modifiers),
         month_lead_ins=MappingProxyType(month_lead_ins),
     )

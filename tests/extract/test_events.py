@@ -169,3 +169,43 @@ def test_a_destination_is_not_where_it_happened(extractor: Extractor) -> None:
 def test_seized_villages_are_a_territorial_change(extractor: Extractor) -> None:
     text = "On Saturday, Russia said its forces seized two villages in the Donetsk region."
     assert [m.type for m in events(extractor, text)] == [EventType.TERRITORIAL_CHANGE]
+
+
+def test_an_attack_on_another_day_at_the_same_place_is_its_own_event(extractor: Extractor) -> None:
+    """Facts of a sentence dated another night go to a second event at that place, not the first."""
+    text = (
+        "On Thursday evening, Russian drones hit a warehouse in Mykolaiv. "
+        "On Wednesday night, a missile strike killed three people and cut power to 4,000 homes."
+    )
+    found = events(extractor, text, published=dt.datetime(2024, 5, 10))
+    dated = sorted((m.date.start, m.killed) for m in found if m.location and m.location.name == "Mykolaiv" and m.date)
+    assert dated == [(dt.date(2024, 5, 8), 3), (dt.date(2024, 5, 9), None)]
+
+
+def test_a_separate_attack_at_the_same_place_keeps_its_own_toll(extractor: Extractor) -> None:
+    text = (
+        "Russian shelling damaged a school in Kherson on Friday. "
+        "In a separate attack, a drone struck a bus in Kherson, injuring four people."
+    )
+    found = [m for m in events(extractor, text) if m.location and m.location.name == "Kherson"]
+    assert sorted((m.injured or 0) for m in found) == [0, 4]
+
+
+def test_the_same_night_told_twice_is_one_event(extractor: Extractor) -> None:
+    text = "Russian drones attacked Sumy overnight. On Friday morning, rescuers said two people were injured there."
+    found = events(extractor, text, published=dt.datetime(2024, 5, 10))
+    assert [(m.location.name if m.location else None, m.injured) for m in found] == [("Sumy", 2)]
+
+
+def test_an_article_toll_that_rises_stays_one_event(extractor: Extractor) -> None:
+    text = "Missile strike on Dnipro kills two\nA missile hit Dnipro overnight. The death toll rose to five on Friday."
+    assert [m.killed for m in events(extractor, text)] == [5]
+
+
+def test_another_attack_of_a_series_is_the_attack_being_told(extractor: Extractor) -> None:
+    """ "launched another attack" is one more of a series, not a second event at the place."""
+    text = (
+        "Russian drones hit Odesa overnight, injuring two people. "
+        "The mayor said Russia launched another attack on Odesa."
+    )
+    assert [(m.location.name if m.location else None, m.injured) for m in events(extractor, text)] == [("Odesa", 2)]

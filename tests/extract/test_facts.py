@@ -54,6 +54,9 @@ def test_hedged_weapon_is_uncertain_not_dropped(read: Read, lexicon: Lexicon) ->
         ("Russian shelling killed three people.", 3, None),
         ("Dozens of people were injured.", None, None),
         ("Five others were wounded, officials said.", None, 5),
+        # separate tallies: the one next to the casualty word, never a sum
+        ("Three miners, one rescuer killed in blast", 1, None),
+        ("Talks stall as 2 rebels surrender, four guards wounded", None, 4),
     ],
 )
 def test_casualties(read: Read, lexicon: Lexicon, text: str, killed: int | None, injured: int | None) -> None:

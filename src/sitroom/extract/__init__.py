@@ -16,7 +16,7 @@ from sitroom.extract.lexicon import Lexicon, load_lexicon
 from sitroom.extract.locations import not_event_locations
 from sitroom.extract.matchers import Matchers
 from sitroom.extract.statements import statements
-from sitroom.model import Article, DatePrecision, DateSpan, Extraction, Place
+from sitroom.model import Article, DatePrecision, Extraction, Place
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -53,7 +53,7 @@ class Extractor:
         self.matchers = Matchers(nlp, self.lexicon)
 
     def extract(self, article: Article) -> Extraction:
-        from sitroom.dates import find_date_expressions
+        from sitroom.dates import find_date_expressions, resolve_date
 
         doc = self.nlp(article.text)
         notes = self.matchers.annotate(doc)
@@ -66,7 +66,8 @@ class Extractor:
         for sent in doc.sents:
             paragraph = bisect_left(breaks, sent.start_char)  # line breaks before the sentence
             expression = next(((a, b) for a, b in date_spans if sent.start_char <= a < sent.end_char), None)
-            date = DateSpan(None, None, None, article.text[expression[0] : expression[1]]) if expression else None
+            # resolved here already so that events can tell one day's attack from another's
+            date = resolve_date(article.text[expression[0] : expression[1]], article.published) if expression else None
             readings.append(read_sentence(sent, paragraph, notes, self.lexicon, places, excluded, date))
         place_tokens = frozenset(
             t.i for p in places if (s := doc.char_span(p.start, p.end, alignment_mode="expand")) for t in s

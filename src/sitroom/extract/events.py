@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
+from sitroom.dates import may_be_same_time
 from sitroom.extract import facts
 from sitroom.extract.lexicon import Lexicon
 from sitroom.extract.matchers import Annotations
@@ -63,6 +64,7 @@ class Reading:
     date: DateSpan | None
     claimed_by: str | None = None
     future: bool = False
+    another_attack: bool = False
 
     @property
     def violent(self) -> bool:
@@ -102,7 +104,7 @@ def read_sentence(
     return Reading(
         span=TextSpan(sent.start_char, sent.start_char + len(text)),
         paragraph=paragraph,
-        heading=bool(text) and text[-1] not in '.!?"\u201d\u2019:)' and "\n" in sent.text,
+        heading=_is_heading(sent, text),
         types=types,
         places=tuple(p for p in local if p not in venues),
         venues=venues,
@@ -116,7 +118,30 @@ def read_sentence(
         date=date,
         claimed_by=facts.claimant(sent, notes, lexicon) if casualties.any() else None,
         future=any(t.lower_ in lexicon.future_markers for t in sent),
+        another_attack=_names_another_attack(triggers, lexicon),
     )
+
+
+def _names_another_attack(triggers: list[Span], lexicon: Lexicon) -> bool:
+    """ "Another attack", "a separate drone strike": a violent trigger with a marker at most two
+    words before it tells of an attack other than the one the story has been telling."""
+    for trigger in triggers:
+        if not lexicon.triggers[trigger.label_][0].violent:
+            continue
+        before = list(trigger.doc[max(trigger.sent.start, trigger.start - 3) : trigger.start])
+        marked = [i for i, t in enumerate(before) if t.lower_ in lexicon.other_attack_markers]
+        if marked and not any(t.is_punct for t in before[marked[0] :]):
+            return True  # "Earlier, missiles hit ..." dates the telling, not another attack
+    return False
+
+
+def _is_heading(sent: Span, text: str) -> bool:
+    """A line with no closing punctuation: a title or one of a list of headlines, the last line
+    of the text included when a line break comes before it."""
+    if not text or text[-1] in '.!?"\u201d\u2019:)':
+        return False
+    after_break = sent.start > 0 and "\n" in sent.doc[sent.start - 1].text_with_ws
+    return "\n" in sent.text or (sent.end == len(sent.doc) and after_break)
 
 
 # Counts over a year or the whole war are statistics, not the toll of one event.
@@ -198,8 +223,9 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
     """The article's events: violent events per place, a national tally, diplomacy, outages."""
     article_type = _article_type(readings)
     buckets: dict[str, _Bucket] = {}
+    current: dict[str, str] = {}  # a place's gazetteer id -> the key of its latest event
     national = _Bucket(place=None)
-    focus: list[Place] = []
+    focus: list[str] = []
     focus_paragraph = -1
     claims: list[Reading] = []
     for reading in readings:
@@ -209,19 +235,21 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
         if reading.heading:
             focus = []
         if reading.places and (reading.violent or reading.has_facts):
-            focus, focus_paragraph = list(reading.places), reading.paragraph
+            focus_paragraph = reading.paragraph
             if len(reading.places) > 1 and any(_a_tally(w) for w in reading.weapons):
                 # "300 drones and 7 missiles at the Dnipropetrovsk, Zhytomyr ... regions": the
                 # counts are the night's tally, not each region's
                 national.add(replace(reading, casualties=facts.Casualties(), damage=(), outages=()))
                 reading = replace(reading, weapons=tuple(w for w in reading.weapons if not _counted(w)))
-            for place in reading.places:
-                buckets.setdefault(place.gazetteer_id, _Bucket(place=place)).add(reading)
+            focus = [_event_key(buckets, current, place, reading) for place in reading.places]
+            for key in focus:
+                buckets[key].add(reading)
         elif reading.places:
             focus, focus_paragraph = [], reading.paragraph
         elif focus and reading.paragraph - focus_paragraph <= 1 and (reading.violent or reading.has_facts):
-            for place in focus:
-                buckets[place.gazetteer_id].add(reading, with_weapons=not any(w.launched for w in reading.weapons))
+            focus = [_event_key(buckets, current, buckets[key].place, reading) for key in focus]
+            for key in focus:
+                buckets[key].add(reading, with_weapons=not any(w.launched for w in reading.weapons))
             focus_paragraph = reading.paragraph
         elif reading.violent or reading.counted or reading.damage:
             national.add(reading)
@@ -235,6 +263,33 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
     mentions += _diplomacy(readings)
     mentions += _humanitarian(readings)
     return mentions
+
+
+def _event_key(buckets: dict[str, _Bucket], current: dict[str, str], place: Place | None, reading: Reading) -> str:
+    """The event at `place` a reading belongs to: the place's latest one, or a new one when the
+    reading dates another attack there ("On Sunday night ..." after "On Monday evening ...")."""
+    assert place is not None  # place events always have a place
+    key = current.get(place.gazetteer_id, place.gazetteer_id)
+    bucket = buckets.get(key)
+    if bucket is not None and _another_attack(reading, bucket):
+        key = f"{place.gazetteer_id}#{sum(k.split('#')[0] == place.gazetteer_id for k in buckets)}"
+        bucket = None
+    if bucket is None:
+        buckets[key] = _Bucket(place=place)
+    current[place.gazetteer_id] = key
+    return key
+
+
+def _another_attack(reading: Reading, bucket: _Bucket) -> bool:
+    """A sentence about another attack than the event's: "another strike", or another time
+    than the event's own date."""
+    if not bucket.evidence or not (reading.violent or reading.has_facts):
+        return False
+    if reading.another_attack:
+        return True
+    if reading.date is None or not bucket.dates:
+        return False
+    return not may_be_same_time(reading.date, bucket.dates[0])
 
 
 # The country attacked, by the attacker: a national tally is placed there.

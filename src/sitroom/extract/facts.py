@@ -260,7 +260,10 @@ def _count_before(
             if not attached:
                 continue
             if previous is not None and not any(t.lower_ == "and" for t in doc[previous.end : person.start]):
-                break  # "Five troops, 19 civilians": separate tallies, not one sum
+                # "Five troops, 19 civilians killed", "... free monitors, 3 Ukrainians killed":
+                # separate tallies, not one sum, and a comma may end another clause, so the
+                # tally next to the casualty word is the one it reports
+                total, child_total, all_children = 0, 0, True
             previous = person
             value = attached[-1].value
             total += value

@@ -37,6 +37,7 @@ class Lexicon:
     parties: dict[str, str]
     no_casualties: dict[str, str]
     future_markers: frozenset[str]
+    other_attack_markers: frozenset[str]
 
 
 def load_lexicon() -> Lexicon:
@@ -64,6 +65,7 @@ def load_lexicon() -> Lexicon:
         parties={p: party for p, party in _rows("parties.tsv", 2)},
         no_casualties={p: what for p, what in _rows("no_casualties.tsv", 2)},
         future_markers=frozenset(_lines("future_markers.txt")),
+        other_attack_markers=frozenset(_lines("other_attack_markers.txt")),
     )
 
 
