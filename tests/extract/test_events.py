@@ -209,3 +209,12 @@ def test_another_attack_of_a_series_is_the_attack_being_told(extractor: Extracto
         "The mayor said Russia launched another attack on Odesa."
     )
     assert [(m.location.name if m.location else None, m.injured) for m in events(extractor, text)] == [("Odesa", 2)]
+
+
+def test_a_landmark_is_the_damage_only_when_nothing_else_is_named(extractor: Extractor) -> None:
+    """ "A strike next to a hospital" is reported because the hospital was affected; with houses
+    destroyed as well, the hospital only says where."""
+    [alone] = events(extractor, "A missile struck next to a hospital in Kharkiv.")
+    assert alone.damage == ("health",)
+    [both] = events(extractor, "A missile struck next to a hospital in Kharkiv, destroying two houses.")
+    assert both.damage == ("residential",)

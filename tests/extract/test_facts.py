@@ -129,7 +129,72 @@ def test_attacker(read: Read, lexicon: Lexicon, text: str, attacker: str | None)
 )
 def test_a_hospital_people_were_taken_to_is_not_damaged(read: Read, lexicon: Lexicon, text: str, hit: bool) -> None:
     sent, notes = read(text)
-    assert bool(facts.damage_objects(sent, notes, lexicon)) is hit
+    assert bool(facts.damage_objects(sent, notes, lexicon) or facts.landmarks(sent, notes, lexicon)) is hit
+
+
+def damage(read: Read, lexicon: Lexicon, text: str) -> list[tuple[str, str]]:
+    sent, notes = read(text)
+    return [(d.category.value, d.object) for d in facts.damage_objects(sent, notes, lexicon)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A missile destroyed the school building.", [("education", "school building")]),
+        ("The blast damaged the railway hospital.", [("health", "railway hospital")]),
+        ("Shelling hit the tram depot.", [("industrial", "tram depot")]),
+        ("A shell exploded in the yard of the church.", [("religious", "church")]),
+        ("Drones damaged a kindergarten and nearby buildings.", [("education", "kindergarten")]),
+        ("A building was destroyed by the strike.", [("residential", "building")]),
+    ],
+)
+def test_a_container_takes_the_kind_of_what_it_belongs_to(
+    read: Read, lexicon: Lexicon, text: str, found: list[tuple[str, str]]
+) -> None:
+    """ "School building", "the yard of the church": the specific object is what was hit."""
+    assert damage(read, lexicon, text) == found
+
+
+def test_coordinated_modifiers_share_the_noun(read: Read, lexicon: Lexicon) -> None:
+    assert damage(read, lexicon, "Shelling damaged commercial and residential buildings.") == [
+        ("commercial", "commercial building"),
+        ("residential", "residential buildings"),
+    ]
+    assert damage(read, lexicon, "Shelling damaged schools and residential buildings.") == [
+        ("education", "schools"),
+        ("residential", "residential buildings"),
+    ]
+
+
+def test_a_landmark_near_the_impact_is_not_the_damage(read: Read, lexicon: Lexicon) -> None:
+    sent, notes = read("A rocket exploded next to a school, damaging three houses.")
+    assert [d.object for d in facts.damage_objects(sent, notes, lexicon)] == ["houses"]
+    assert [d.object for d in facts.landmarks(sent, notes, lexicon)] == ["school"]
+    sent, notes = read("A crater was left next to the damaged market.")
+    assert [d.object for d in facts.damage_objects(sent, notes, lexicon)] == ["market"]
+
+
+def test_looting_is_harm_to_the_place_looted(read: Read, lexicon: Lexicon) -> None:
+    assert damage(read, lexicon, "Soldiers were seen looting a pharmacy.") == [("health", "pharmacy")]
+
+
+def test_ordnance_remnants_say_where_something_hit(read: Read, lexicon: Lexicon) -> None:
+    text = "A cargo warhead was found on a street in a residential area."
+    assert damage(read, lexicon, text) == [("residential", "residential area")]
+
+
+def test_a_drone_that_films_is_not_a_weapon_used(read: Read, lexicon: Lexicon) -> None:
+    assert weapons(read, lexicon, "Drone footage shows artillery shelling the village.") == [
+        ("artillery", None, None, None)
+    ]
+
+
+def test_a_bracketed_name_makes_the_class_finer(read: Read, lexicon: Lexicon) -> None:
+    assert weapons(read, lexicon, "Artillery (MLRS) fire hit the district.") == [("mlrs", None, None, None)]
+
+
+def test_shooting_at_is_small_arms(read: Read, lexicon: Lexicon) -> None:
+    assert weapons(read, lexicon, "Soldiers shoot at a passing car.") == [("small_arms", None, None, None)]
 
 
 def test_m_of_the_n_drones(read: Read, lexicon: Lexicon) -> None:

@@ -47,3 +47,19 @@ def test_every_reference_model_is_known(shared: Path, lexicon: Lexicon) -> None:
             ):
                 missing.append(part)
     assert not missing, f"weapons.tsv does not know: {missing}"
+
+
+def test_damage_marks_only_generic_objects() -> None:
+    """damage.tsv's third column is "generic" or empty: a typo there would silently make a
+    container word specific."""
+    rows = [
+        line.split("\t")
+        for line in LEXICONS.joinpath("damage.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert {row[2].strip() for row in rows if len(row) > 2} <= {"", "generic"}
+
+
+def test_generic_damage_objects_are_containers(lexicon: Lexicon) -> None:
+    assert {"building", "yard", "road"} <= lexicon.generic_damage
+    assert "school" not in lexicon.generic_damage

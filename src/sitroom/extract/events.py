@@ -62,6 +62,7 @@ class Reading:
     outages: tuple[Outage, ...]
     parties: tuple[str, ...]
     date: DateSpan | None
+    landmarks: tuple[DamageObject, ...] = ()
     claimed_by: str | None = None
     future: bool = False
     another_attack: bool = False
@@ -113,6 +114,7 @@ def read_sentence(
         attacker=facts.attacker(sent, notes, lexicon),
         casualties=casualties,
         damage=tuple(facts.damage_objects(sent, notes, lexicon)),
+        landmarks=tuple(facts.landmarks(sent, notes, lexicon)),
         outages=tuple(facts.outages(sent, notes, lexicon)),
         parties=_parties(sent, notes, lexicon),
         date=date,
@@ -186,6 +188,7 @@ class _Bucket:
     attackers: list[str] = field(default_factory=list)
     casualties: list[facts.Casualties] = field(default_factory=list)
     damage: list[DamageObject] = field(default_factory=list)
+    landmarks: list[DamageObject] = field(default_factory=list)
     outages: list[Outage] = field(default_factory=list)
     evidence: list[TextSpan] = field(default_factory=list)
     dates: list[DateSpan] = field(default_factory=list)
@@ -199,6 +202,7 @@ class _Bucket:
             self.attackers.append(reading.attacker)
         self.casualties.append(reading.casualties)
         self.damage.extend(reading.damage)
+        self.landmarks.extend(reading.landmarks)
         self.outages.extend(reading.outages)
         if reading.span not in self.evidence:
             self.evidence.append(reading.span)
@@ -213,6 +217,7 @@ class _Bucket:
         self.attackers += other.attackers
         self.casualties += other.casualties
         self.damage += other.damage
+        self.landmarks += other.landmarks
         self.outages += other.outages
         self.evidence += [e for e in other.evidence if e not in self.evidence]
         self.dates += other.dates
@@ -389,10 +394,15 @@ def _violent_mention(bucket: _Bucket, national: _Bucket, article_type: EventType
         injured=casualties.injured,
         children_killed=casualties.children_killed,
         children_injured=casualties.children_injured,
-        damage_objects=tuple(bucket.damage),
+        damage_objects=_damage(bucket),
         outages=_merge_outages(bucket.outages),
         evidence=tuple(bucket.evidence),
     )
+
+
+def _damage(bucket: _Bucket) -> tuple[DamageObject, ...]:
+    """What was hit; the landmarks an attack was near only when nothing else is named."""
+    return tuple(bucket.damage or bucket.landmarks)
 
 
 def _national_mention(bucket: _Bucket, article_type: EventType | None) -> Mention:
@@ -407,7 +417,7 @@ def _national_mention(bucket: _Bucket, article_type: EventType | None) -> Mentio
         injured=casualties.injured,
         children_killed=casualties.children_killed,
         children_injured=casualties.children_injured,
-        damage_objects=tuple(bucket.damage),
+        damage_objects=_damage(bucket),
         outages=_merge_outages(bucket.outages),
         evidence=tuple(bucket.evidence),
     )

@@ -20,7 +20,7 @@ _COUNT_FILLERS = frozenset(
     {"more", "russian", "enemy", "of", "the", "these", "those", "other", "additional", "-", "type"}
 )
 # Tokens that may stand between two lexicon phrases naming one weapon ("Shahed-type drones").
-_WEAPON_GLUE = frozenset({"-", "type", "-type", "attack", "strike", "kamikaze"})
+_WEAPON_GLUE = frozenset({"-", "type", "-type", "attack", "strike", "kamikaze", "("})
 _HEDGES = frozenset({"possibly", "probably", "likely", "suspected", "apparently", "reportedly", "presumably"})
 _CLAUSE_BREAKS = frozenset({";", ":", "while", "whereas", "but"})
 
@@ -47,6 +47,8 @@ def weapon_phrases(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[_We
     """Weapon mentions in a sentence, adjacent lexicon phrases joined ("Kh-101 cruise missiles")."""
     groups: list[_WeaponPhrase] = []
     for span in notes.of("weapon", sent):
+        if _filming(span, lexicon):
+            continue
         cls, model = lexicon.weapons[span.label_]
         uncertain = any(t.lower_ in _HEDGES for t in sent.doc[max(sent.start, span.start - 4) : span.start])
         weapon = Weapon(cls, model, uncertain=uncertain)
@@ -57,6 +59,12 @@ def weapon_phrases(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[_We
     return groups
 
 
+def _filming(span: Span, lexicon: Lexicon) -> bool:
+    """ "Drone footage of the strike": the drone filmed, it did not attack."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in lexicon.media_nouns
+
+
 def _glued(sent: Span, end: int, start: int) -> bool:
     between = sent.doc[end:start]
     return all(t.lower_ in _WEAPON_GLUE for t in between)
@@ -65,7 +73,7 @@ def _glued(sent: Span, end: int, start: int) -> bool:
 def _join(a: Weapon, b: Weapon) -> Weapon:
     """One weapon named by two phrases: the model from whichever names one, the finer class."""
     model = a.model or b.model
-    generic = {WeaponClass.MISSILE, WeaponClass.DRONE}
+    generic = {WeaponClass.MISSILE, WeaponClass.DRONE, WeaponClass.ARTILLERY}
     cls = a.weapon_class if b.weapon_class in generic else b.weapon_class
     if a.model and a.weapon_class.family == b.weapon_class.family:
         cls = a.weapon_class
@@ -439,18 +447,107 @@ def _side_before(body: Span, lexicon: Lexicon) -> str | None:
 def damage_objects(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[DamageObject]:
     """Objects the sentence says were damaged or hit, with their counts ("12 private houses").
     A damage word, a violent trigger or a weapon in the sentence says so."""
+    spans = _damage_spans(sent, notes, lexicon)
+    return _objects(sent, [s for s in spans if not _landmark(sent, s, spans, lexicon)], lexicon)
+
+
+def landmarks(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[DamageObject]:
+    """Objects the attack was near ("a strike next to a hospital"): the damage of an event that
+    names nothing else, since a report mentions a landmark because it was affected."""
+    spans = _damage_spans(sent, notes, lexicon)
+    return _objects(sent, [s for s in spans if _landmark(sent, s, spans, lexicon)], lexicon)
+
+
+def _damage_spans(sent: Span, notes: Annotations, lexicon: Lexicon) -> list[Span]:
     if not (notes.of("damage_cue", sent) or notes.of("weapon", sent) or _violent_trigger(sent, notes, lexicon)):
         return []
-    found: list[DamageObject] = []
+    return [s for s in notes.of("damage", sent) if not _place_of_care(sent, s)]
+
+
+def _objects(sent: Span, spans: list[Span], lexicon: Lexicon) -> list[DamageObject]:
+    """One object per compound, with its count; generic ones only when nothing more specific is named."""
+    found: list[tuple[DamageObject, bool]] = []
     numbers = quantities(sent, lexicon.numbers)
-    for span in notes.of("damage", sent):
-        if _place_of_care(sent, span):
-            continue
-        count = next(
-            (n.value for n in numbers if n.end == span.start and sent.doc[n.start].lower_ not in ("a", "an")), None
-        )
-        found.append(DamageObject(lexicon.damage[span.label_], span.text, count))
-    return found
+    taken = {t.i for s in spans for t in s}
+    for compound in _compounds(spans):
+        head = _head(compound, lexicon)
+        start, end = compound[0].start, compound[-1].end
+        count = next((n.value for n in numbers if n.end == start and sent.doc[n.start].lower_ not in ("a", "an")), None)
+        found += [(obj, False) for obj in _coordinated(sent, compound[0], taken, lexicon)]
+        text = sent.doc[start:end].text
+        found.append((DamageObject(lexicon.damage[head.label_], text, count), head.label_ in lexicon.generic_damage))
+    specific = [obj for obj, generic in found if not generic]
+    return specific or [obj for obj, _ in found]
+
+
+# Words that may stand between a proximity word and the landmark it names ("near the central
+# market", "next to what appears to be a school", "close to the school and a hospital"); not a
+# comma, which may end the place phrase ("outside Kharkiv, a school was hit").
+_LANDMARK_FILLERS = frozenset(
+    {"a", "an", "the", "what", "appears", "appear", "to", "be", "reported", "local", "central", "and", "or", "/"}
+)
+
+
+def _landmark(sent: Span, span: Span, spans: list[Span], lexicon: Lexicon) -> bool:
+    """ "a crater next to a school", "shelling near the market": a place named to say where
+    something happened, not an object that was hit ("next to a damaged school" is damage)."""
+    doc = sent.doc
+    inside = {t.i for s in spans for t in s}
+    i = span.start - 1
+    while i >= sent.start and span.start - i <= 10:
+        if any(_ends_with(sent, i, cue) for cue in lexicon.proximity_cues):
+            return True
+        token = doc[i]
+        if not (token.i in inside or token.lower_ in _LANDMARK_FILLERS or token.is_title):
+            return False
+        i -= 1
+    return False
+
+
+def _ends_with(sent: Span, i: int, phrase: str) -> bool:
+    words = phrase.split()
+    start = i - len(words) + 1
+    return start >= sent.start and [t.lower_ for t in sent.doc[start : i + 1]] == words
+
+
+_COORDINATORS = frozenset({"and", "or", ",", "/", "&"})
+
+
+def _coordinated(sent: Span, span: Span, taken: set[int], lexicon: Lexicon) -> list[DamageObject]:
+    """Modifiers that share the noun of a damage phrase: "commercial and residential buildings"
+    names commercial buildings too, and "schools and residential buildings" does not."""
+    modifier, _, noun = span.label_.rpartition(" ")
+    if not modifier:
+        return []
+    found: list[DamageObject] = []
+    doc = sent.doc
+    i = span.start - 1
+    while i > sent.start and doc[i].lower_ in _COORDINATORS:
+        phrase = f"{doc[i - 1].lower_} {noun}"
+        if phrase not in lexicon.damage or (i - 1) in taken:
+            break
+        found.append(DamageObject(lexicon.damage[phrase], f"{doc[i - 1].text} {noun}"))
+        i -= 2
+    return found[::-1]
+
+
+def _compounds(spans: list[Span]) -> list[list[Span]]:
+    """Damage phrases that follow each other with nothing between name one object ("railway
+    hospital", "school building", "bus depot")."""
+    groups: list[list[Span]] = []
+    for span in spans:
+        if groups and groups[-1][-1].end == span.start:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _head(compound: list[Span], lexicon: Lexicon) -> Span:
+    """The noun a compound is about: its last word, unless that is a generic container, which
+    takes the kind of what it belongs to ("school building" is a school, "bus depot" a depot)."""
+    specific = [s for s in compound if s.label_ not in lexicon.generic_damage]
+    return specific[-1] if specific else compound[-1]
 
 
 def _violent_trigger(sent: Span, notes: Annotations, lexicon: Lexicon) -> bool:

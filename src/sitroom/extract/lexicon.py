@@ -18,7 +18,9 @@ class Lexicon:
     triggers: dict[str, tuple[EventType, bool]]
     weapons: dict[str, tuple[WeaponClass, str | None]]
     damage: dict[str, DamageCategory]
+    generic_damage: frozenset[str]
     damage_cues: frozenset[str]
+    proximity_cues: frozenset[str]
     services: dict[str, Service]
     outage_cues: frozenset[str]
     outage_units: dict[str, OutageUnit]
@@ -38,6 +40,7 @@ class Lexicon:
     no_casualties: dict[str, str]
     future_markers: frozenset[str]
     other_attack_markers: frozenset[str]
+    media_nouns: frozenset[str]
 
 
 def load_lexicon() -> Lexicon:
@@ -45,8 +48,10 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         triggers={p: (EventType(t), s == "strong") for p, t, s in _rows("triggers.tsv", 3)},
         weapons={p: (WeaponClass(c), m or None) for p, c, m in _rows("weapons.tsv", 3)},
-        damage={p: DamageCategory(c) for p, c in _rows("damage.tsv", 2)},
+        damage={p: DamageCategory(c) for p, c, _ in _rows("damage.tsv", 3)},
+        generic_damage=frozenset(p for p, _, g in _rows("damage.tsv", 3) if g == "generic"),
         damage_cues=frozenset(_lines("damage_cues.txt")),
+        proximity_cues=frozenset(_lines("proximity_cues.txt")),
         services={p: Service(s) for p, s in _rows("outages.tsv", 2)},
         outage_cues=frozenset(_lines("outage_cues.txt")),
         outage_units={p: OutageUnit(u) for p, u in _rows("outage_units.tsv", 2)},
@@ -66,6 +71,7 @@ def load_lexicon() -> Lexicon:
         no_casualties={p: what for p, what in _rows("no_casualties.tsv", 2)},
         future_markers=frozenset(_lines("future_markers.txt")),
         other_attack_markers=frozenset(_lines("other_attack_markers.txt")),
+        media_nouns=frozenset(_lines("media_nouns.txt")),
     )
 
 
