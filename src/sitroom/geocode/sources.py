@@ -137,14 +137,17 @@ def load_gazetteer(database_url: str) -> Gazetteer:
 
 
 def gazetteer_stats(database_url: str) -> GazetteerStats:
-    """What is loaded: the embedded entries by feature, the imported places by source and country."""
+    """What is loaded: the embedded entries by feature (villages only the KATOTTG codifier knows
+    apart), the imported places by source and country."""
     from sitroom.geocode.gazetteer import load_embedded
+    from sitroom.geocode.katottg import CODIFIED_PREFIX
     from sitroom.store import Store
     from sitroom.store.places import source_counts
 
     embedded: dict[str, int] = {}
     for entry in load_embedded().entries():
-        embedded[entry.feature] = embedded.get(entry.feature, 0) + 1
+        kind = "codified village" if entry.id.startswith(CODIFIED_PREFIX) else entry.feature
+        embedded[kind] = embedded.get(kind, 0) + 1
     with Store.open(database_url) as store, store.engine.connect() as connection:
         imported = source_counts(connection)
     return GazetteerStats(embedded=dict(sorted(embedded.items())), imported=imported)

@@ -248,7 +248,8 @@ def _lemma_match(
     doc: Doc, i: int, gazetteer: Gazetteer, stop_words: Collection[str], lemmatizer: Lemmatizer
 ) -> tuple[int, str, tuple[Entry, ...]] | None:
     """An inflected Cyrillic name of one or two words ("Харкові", "Кривому Розі", "Харькове"):
-    the first reading of each word, in the analyzers' order, that makes an alias."""
+    the places of every reading of the words that makes an alias, under the key of the reading
+    that names the largest of them ("Черкасах" is Черкаси, the city, before Черкас, a village)."""
     words: list[tuple[str, ...]] = []
     for k in range(i, min(len(doc), i + 2)):
         token = doc[k]
@@ -263,13 +264,18 @@ def _lemma_match(
             break
         words.append((text, *lemmatizer.normal_forms(text)))
     for size in range(len(words), 0, -1):
+        readings: dict[str, tuple[Entry, ...]] = {}
         for forms in product(*words[:size]):
             if forms == tuple(doc[k].text for k in range(i, i + size)):
                 continue  # the surface form itself is no alias (or _longest_match had found it)
             key = fold(" ".join(forms))
             hits = gazetteer.lookup_key(key)
             if hits:
-                return i + size, key, hits
+                readings.setdefault(key, hits)
+        if readings:
+            key = max(readings, key=lambda k: max(e.population for e in readings[k]))
+            merged = tuple(dict.fromkeys(e for hits in readings.values() for e in hits))
+            return i + size, key, merged
     return None
 
 
