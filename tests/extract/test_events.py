@@ -6,7 +6,7 @@ import datetime as dt
 
 from sitroom import pipeline
 from sitroom.extract import Extractor
-from sitroom.model import Article, EventType, Mention
+from sitroom.model import Article, EventType, Mention, Victims
 
 
 def events(extractor: Extractor, text: str, published: dt.datetime | None = None) -> list[Mention]:
@@ -218,3 +218,38 @@ def test_a_landmark_is_the_damage_only_when_nothing_else_is_named(extractor: Ext
     assert alone.damage == ("health",)
     [both] = events(extractor, "A missile struck next to a hospital in Kharkiv, destroying two houses.")
     assert both.damage == ("residential",)
+
+
+def test_victims_when_the_sentences_agree(extractor: Extractor) -> None:
+    """Sentences that say nothing of who the victims were take no side."""
+    text = (
+        "A Russian missile hit a block of flats in Zaporizhzhia overnight, killing three civilians. "
+        "Twelve people were injured, the regional governor said."
+    )
+    [strike] = events(extractor, text)
+    assert (strike.killed, strike.injured, strike.victims) == (3, 12, Victims.CIVILIAN)
+
+
+def test_victims_when_the_sentences_disagree(extractor: Extractor) -> None:
+    text = (
+        "Russian shelling hit Kupiansk on Tuesday, killing two soldiers. "
+        "A pensioner was wounded when a shell struck her house."
+    )
+    [shelling] = events(extractor, text)
+    assert (shelling.killed, shelling.injured, shelling.victims) == (2, 1, None)
+
+
+def test_the_victims_are_the_counted_not_the_attackers(extractor: Extractor) -> None:
+    [event] = events(extractor, "Russian troops killed three civilians in Kherson on Monday.")
+    assert (event.killed, event.victims) == (3, Victims.CIVILIAN)
+
+
+def test_claimed_enemy_losses_are_military(extractor: Extractor) -> None:
+    text = (
+        "A drone strike injured two residents of Nikopol on Monday. "
+        "Russia's defence ministry said it killed 250 Ukrainian servicemen in the Pokrovsk direction."
+    )
+    found = events(extractor, text)
+    assert [(m.claimed_by, m.killed, m.victims) for m in found if m.claimed_by] == [("Russia", 250, Victims.MILITARY)]
+    tolls = [m for m in found if not m.claimed_by and (m.killed, m.injured) != (None, None)]
+    assert [(m.injured, m.victims) for m in tolls] == [(2, Victims.CIVILIAN)]

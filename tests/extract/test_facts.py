@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from sitroom.extract import facts
 from sitroom.extract.lexicon import Lexicon
 from sitroom.extract.matchers import Annotations
-from sitroom.model import OutageUnit, Service, WeaponClass
+from sitroom.model import OutageUnit, Service, Victims, WeaponClass
 
 Read = Callable[[str], tuple[Span, Annotations]]
 
@@ -69,6 +69,44 @@ def test_children_among_the_injured(read: Read, lexicon: Lexicon) -> None:
     sent, notes = read("Seven people were injured, including two children.")
     found = facts.casualties(sent, notes, lexicon)
     assert (found.injured, found.children_injured) == (7, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Two civilians were killed when a shell hit the market.", Victims.CIVILIAN),
+        ("A drone hit a minibus, killing four passengers and injuring the driver.", Victims.CIVILIAN),
+        ("Three people were wounded, including a teenage girl.", Victims.CIVILIAN),
+        ("Five servicemen were injured in the shelling, the brigade said.", Victims.MILITARY),
+        ("Artillery fire killed two Ukrainian soldiers near the front line.", Victims.MILITARY),
+        ("The brigade lost 2 KIA and 5 WIA in the night.", Victims.MILITARY),
+        ("One marine was killed in action on Sunday.", Victims.MILITARY),
+        ("Six troops reported killed in the east", Victims.MILITARY),
+        # the attackers are named too, but the casualty count is about the civilians
+        ("Russian troops killed three civilians in the village.", Victims.CIVILIAN),
+        ("Two residents were killed by soldiers firing at their car.", Victims.CIVILIAN),
+        ("Separatists said four people were killed overnight.", None),
+        # both, or neither
+        ("A soldier and two civilians were killed in the attack.", None),
+        ("Shelling killed one civilian and wounded three soldiers.", None),
+        ("Four troops, 11 civilians killed in a day of fighting", None),
+        ("Two people were killed and five injured.", None),
+        # a zero toll, or who was not hurt, says nothing of victims
+        ("No civilians were hurt, officials said.", None),
+        ("There were no casualties.", None),
+        ("A soldier was wounded; no civilians were hurt.", Victims.MILITARY),
+    ],
+)
+def test_victims(read: Read, lexicon: Lexicon, text: str, victims: Victims | None) -> None:
+    sent, notes = read(text)
+    assert facts.casualties(sent, notes, lexicon).victims is victims
+
+
+def test_victims_are_not_a_count(read: Read, lexicon: Lexicon) -> None:
+    """ "Civilian casualties" with no number says who, and still states no toll."""
+    sent, notes = read("The shelling caused civilian casualties.")
+    found = facts.casualties(sent, notes, lexicon)
+    assert found.victims is Victims.CIVILIAN and not found.any()
 
 
 def test_outage_with_count(read: Read, lexicon: Lexicon) -> None:

@@ -63,3 +63,19 @@ def test_damage_marks_only_generic_objects() -> None:
 def test_generic_damage_objects_are_containers(lexicon: Lexicon) -> None:
     assert {"building", "yard", "road"} <= lexicon.generic_damage
     assert "school" not in lexicon.generic_damage
+
+
+def test_who_the_victims_are_is_a_known_kind() -> None:
+    """A typo in the "who" column would silently say nothing of the victims."""
+    kinds = {
+        "person_nouns.tsv": ({"1", "child", "civilian", "military"}, 1),
+        "casualties.tsv": ({"", "military"}, 2),
+    }
+    for name, (allowed, column) in kinds.items():
+        rows = [
+            line.split("\t")
+            for line in LEXICONS.joinpath(name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        found = {row[column].strip() if len(row) > column else "" for row in rows}
+        assert found <= allowed, f"{name}: unknown kinds {sorted(found - allowed)}"

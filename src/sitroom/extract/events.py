@@ -29,6 +29,7 @@ from sitroom.model import (
     Outage,
     Place,
     Precision,
+    Victims,
     Weapon,
 )
 from sitroom.model import Span as TextSpan
@@ -394,6 +395,7 @@ def _violent_mention(bucket: _Bucket, national: _Bucket, article_type: EventType
         injured=casualties.injured,
         children_killed=casualties.children_killed,
         children_injured=casualties.children_injured,
+        victims=casualties.victims,
         damage_objects=_damage(bucket),
         outages=_merge_outages(bucket.outages),
         evidence=tuple(bucket.evidence),
@@ -417,6 +419,7 @@ def _national_mention(bucket: _Bucket, article_type: EventType | None) -> Mentio
         injured=casualties.injured,
         children_killed=casualties.children_killed,
         children_injured=casualties.children_injured,
+        victims=casualties.victims,
         damage_objects=_damage(bucket),
         outages=_merge_outages(bucket.outages),
         evidence=tuple(bucket.evidence),
@@ -483,6 +486,7 @@ def _claim_mention(reading: Reading, country: Place | None) -> Mention:
         killed=reading.casualties.killed,
         injured=reading.casualties.injured,
         claimed_by=reading.claimed_by,
+        victims=reading.casualties.victims,
         evidence=(reading.span,),
     )
 
@@ -562,8 +566,19 @@ def _toll(items: Sequence[facts.Casualties]) -> facts.Casualties:
         return max((v for c in items if (v := getattr(c, attr)) is not None), default=None)
 
     return facts.Casualties(
-        highest("killed"), highest("injured"), highest("children_killed"), highest("children_injured")
+        highest("killed"),
+        highest("injured"),
+        highest("children_killed"),
+        highest("children_injured"),
+        victims=_agreed_victims(items),
     )
+
+
+def _agreed_victims(items: Sequence[facts.Casualties]) -> Victims | None:
+    """Who the victims were when every sentence that says agrees; sentences that say nothing
+    take no side, and civilians in one with soldiers in another are both (None)."""
+    stated = {c.victims for c in items if c.victims is not None}
+    return stated.pop() if len(stated) == 1 else None
 
 
 def _first(values: Sequence[str]) -> str | None:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from sitroom.extract.lexicon import Lexicon
 from sitroom.extract.matchers import Annotations
 from sitroom.extract.numbers import Quantity, quantities
-from sitroom.model import DamageObject, Outage, OutageUnit, Weapon, WeaponClass
+from sitroom.model import DamageObject, Outage, OutageUnit, Victims, Weapon, WeaponClass
 
 # Tokens that may stand between a count and what it counts ("50 Russian attack drones").
 _COUNT_FILLERS = frozenset(
@@ -31,8 +31,10 @@ class Casualties:
     injured: int | None = None
     children_killed: int | None = None
     children_injured: int | None = None
+    victims: Victims | None = None  # who they were, when the sentence says; not a count
 
     def any(self) -> bool:
+        """Whether the sentence states a count (who the victims were is no count)."""
         return any(v is not None for v in (self.killed, self.injured, self.children_killed, self.children_injured))
 
 
@@ -217,6 +219,7 @@ def casualties(sent: Span, notes: Annotations, lexicon: Lexicon) -> Casualties:
         injured=result.get("injured"),
         children_killed=children.get("killed"),
         children_injured=children.get("injured"),
+        victims=_victims(sent, words, persons, lexicon, children=bool(children)),
     )
 
 
@@ -411,6 +414,87 @@ def _including_children(
         if count is not None and word is not None:
             found.setdefault(lexicon.casualties[word.label_], count)
     return found
+
+
+# What a person noun's "who" (person_nouns.tsv) says about the victims; "1" says nothing.
+_STATUS = {"civilian": Victims.CIVILIAN, "child": Victims.CIVILIAN, "military": Victims.MILITARY}
+# Words that may describe the people counted ("two DPR servicemen", "a 64-year-old man").
+_MODIFIERS = frozenset({"-", "year", "old", "pro", "local", "young", "dpr", "lpr", "government", "army"})
+# Words between a casualty word and the people it is about ("killing at least three elderly
+# residents", "deaths of two Ukrainian soldiers", "casualties among civilians").
+_TOWARD_VICTIMS = _BEFORE_COUNT | _MODIFIERS | {"the", "of", "among", "them"}
+# Words between the people and a casualty word after them ("six troops reported killed"):
+# no number, so that "rebels said three were killed" is not about the rebels.
+_VICTIMS_THEN = _LINKS | {"said", "reported"}
+# Words that join the people of one list ("a man and two women", "five troops, 19 civilians",
+# "three people, including two children").
+_LIST_GLUE = _MODIFIERS | {"and", ",", "including", "among", "them", "other"}
+# "No civilians were hurt", "without casualties among residents": who was not.
+_NEGATIONS = frozenset({"no", "not", "without", "nobody", "none", "never"})
+
+
+def _victims(
+    sent: Span, words: tuple[Span, ...], persons: tuple[Span, ...], lexicon: Lexicon, *, children: bool
+) -> Victims | None:
+    """Civilians or the military, when the people the sentence says were killed or hurt are
+    only one of them: the persons each casualty word is about, never other people the sentence
+    names ("Russian troops killed three civilians": the troops are the attackers), and the
+    casualty words that say it themselves ("KIA"). Children are civilians."""
+    found: set[Victims] = {Victims.CIVILIAN} if children else set()
+    previous_end = sent.start
+    for word in words:
+        if not any(t.lower_ in _NEGATIONS for t in sent.doc[max(previous_end, word.start - 5) : word.start]):
+            found |= _stated_victims(word, sent, persons, previous_end, lexicon)
+        previous_end = word.end
+    return found.pop() if len(found) == 1 else None
+
+
+def _stated_victims(word: Span, sent: Span, persons: tuple[Span, ...], lo: int, lexicon: Lexicon) -> set[Victims]:
+    """What one casualty word says of its victims, by itself ("KIA") and by its person nouns."""
+    found = {lexicon.casualty_victims[word.label_]} if word.label_ in lexicon.casualty_victims else set()
+    for person in _victim_nouns(word, sent, persons, lo, lexicon):
+        status = _STATUS.get(lexicon.person_nouns[person.label_])
+        if status is not None:
+            found.add(status)
+    return found
+
+
+def _victim_nouns(word: Span, sent: Span, persons: tuple[Span, ...], lo: int, lexicon: Lexicon) -> list[Span]:
+    """The people a casualty word is about: the list right after it ("killing three civilians
+    and a soldier", "deaths of servicemen"), else the list right before it ("two soldiers were
+    killed", "civilian casualties"), not reaching back past the previous casualty word."""
+    doc = sent.doc
+    after = next((p for p in persons if p.start >= word.end), None)
+    if after is not None and _gap(doc[word.end : after.start], _TOWARD_VICTIMS, lexicon, limit=6):
+        return _list_from(after, persons, lexicon, forward=True)
+    before = [p for p in persons if lo <= p.start and p.end <= word.start]
+    if before and _gap(doc[before[-1].end : word.start], _VICTIMS_THEN, lexicon, limit=4, counts=False):
+        return _list_from(before[-1], persons, lexicon, forward=False)
+    return []
+
+
+def _list_from(first: Span, persons: tuple[Span, ...], lexicon: Lexicon, *, forward: bool) -> list[Span]:
+    """`first` and the person nouns listed with it, going forward or back."""
+    doc = first.doc
+    chain = [first]
+    ordered = persons if forward else tuple(reversed(persons))
+    for person in ordered:
+        last = chain[-1]
+        if (person.start >= last.end) if forward else (person.end <= last.start):
+            between = doc[last.end : person.start] if forward else doc[person.end : last.start]
+            if not _gap(between, _LIST_GLUE, lexicon, limit=6):
+                break
+            chain.append(person)
+    return chain
+
+
+def _gap(tokens: Span, words: frozenset[str], lexicon: Lexicon, *, limit: int, counts: bool = True) -> bool:
+    """At most `limit` tokens, each one of `words` or, with `counts`, a number or a side
+    ("three Ukrainian")."""
+    return len(tokens) <= limit and all(
+        t.lower_ in words or (counts and (t.like_num or t.lower_ in lexicon.numbers or t.lower_ in lexicon.actors))
+        for t in tokens
+    )
 
 
 _SIDES = frozenset({"Russia", "Ukraine"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from sitroom.model import DamageCategory, EventType, OutageUnit, Service, WeaponClass
+from sitroom.model import DamageCategory, EventType, OutageUnit, Service, Victims, WeaponClass
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Lexicon:
     person_nouns: dict[str, str]
     numbers: dict[str, int]
     casualties: dict[str, str]
+    casualty_victims: dict[str, Victims]
     attack_verbs: frozenset[str]
     intercept_cues: frozenset[str]
     launch_cues: frozenset[str]
@@ -62,6 +63,7 @@ def load_lexicon() -> Lexicon:
         person_nouns={p: k for p, k in _rows("person_nouns.tsv", 2)},
         numbers={w: int(v) for w, v in _rows("numbers.tsv", 2)},
         casualties={w: k for w, k in _rows("casualties.tsv", 2)},
+        casualty_victims={w: Victims(v) for w, _, v in _rows("casualties.tsv", 3) if v},
         attack_verbs=frozenset(_lines("attack_verbs.txt")),
         intercept_cues=frozenset(_lines("intercept_cues.txt")),
         launch_cues=frozenset(_lines("launch_cues.txt")),
