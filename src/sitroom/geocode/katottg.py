@@ -39,6 +39,8 @@ _SOURCE_FILE = "kodifikator.xlsx"
 _SAME_PLACE_KM = 30.0
 # A seat found by name must lie this close to its raion's seat to be trusted.
 _SEAT_IN_RAION_KM = 80.0
+# How far from the middle of its known members a member of a hromada may lie.
+_HROMADA_KM = 40.0
 # Latin names shorter than this are too often other words ("Bar", "Hat") to be matched in text.
 _MIN_LATIN_LETTERS = 4
 
@@ -189,34 +191,42 @@ class _Placer:
         return self._points[code]
 
     def _seat(self, unit: _Unit, near: Point | None) -> Point | None:
-        stem = fold(unit.name)
-        ranked = sorted(unit.members, key=lambda member: -_shared_prefix(stem, fold(member[1])))
-        for member_code, member_name in ranked[:3]:
-            if _shared_prefix(stem, fold(member_name)) < min(4, len(fold(member_name))):
+        """The member the unit is named after, compared by consonants, as the adjective changes
+        the vowels ("Малотокмачанська" -> Мала Токмачка, "Часовоярська" -> Часів Яр)."""
+        stem = _consonants(unit.name)
+        for member_code, member_name in sorted(unit.members, key=lambda m: -_shared_prefix(stem, _consonants(m[1])))[
+            :3
+        ]:
+            wanted = _consonants(member_name)
+            if _shared_prefix(stem, wanted) < max(3, len(wanted) - 1):
                 break
-            found = self._known_entry(member_code, member_name, near)
+            found = self._known_entry(member_code, member_name, near, fuzzy=True)
             if found is not None:
                 return found
         return None
 
     def _middle(self, unit: _Unit, near: Point | None) -> Point | None:
-        """The median point of the members the gazetteer knows (a namesake elsewhere in the oblast
-        pulls a median less than a mean)."""
+        """The median point of the members the gazetteer knows, once more without those far from
+        it (a namesake elsewhere in the oblast)."""
         points = [p for code, name in unit.members if (p := self._known_entry(code, name, near)) is not None]
-        if not points:
-            return None
-        return median(p[0] for p in points), median(p[1] for p in points)
+        for _ in range(2):
+            if not points:
+                return None
+            middle = median(p[0] for p in points), median(p[1] for p in points)
+            points = [p for p in points if haversine_km(*p, *middle) <= _HROMADA_KM]
+        return middle
 
-    def _known_entry(self, member_code: str, member_name: str, near: Point | None) -> Point | None:
-        """The gazetteer's largest settlement of this name in the member's oblast (near `near`)."""
+    def _known_entry(
+        self, member_code: str, member_name: str, near: Point | None, *, fuzzy: bool = False
+    ) -> Point | None:
+        """The gazetteer's largest settlement of this name in the member's oblast (near `near`),
+        spelled nearly alike when `fuzzy` and none is spelled alike."""
         admin1 = self._by_code[member_code].admin1_code
-        names = (member_name, ukrainian_national(member_name))
-        candidates = [
-            e
-            for name in names
-            for e in self._gazetteer.lookup(name)
-            if e.feature == "settlement" and e.admin1_code == admin1 and not e.estimated
-        ]
+        latin = ukrainian_national(member_name)
+        found = [*self._gazetteer.lookup(member_name), *self._gazetteer.lookup(latin)]
+        candidates = [e for e in found if e.feature == "settlement" and e.admin1_code == admin1 and not e.estimated]
+        if not candidates and fuzzy:
+            candidates = [e for e in self._gazetteer.fuzzy_lookup(latin) if e.admin1_code == admin1 and not e.estimated]
         if near is not None:
             candidates = [e for e in candidates if haversine_km(e.lat, e.lon, *near) <= _SEAT_IN_RAION_KM]
         if not candidates:
@@ -233,6 +243,13 @@ def _known(settlement: CodifiedSettlement, where: Point, gazetteer: Gazetteer) -
         and haversine_km(e.lat, e.lon, *where) <= _SAME_PLACE_KM
         for e in gazetteer.lookup(settlement.name)
     )
+
+
+_VOWELS_AND_SIGNS = frozenset("аеєиіїоуюяьй'- ")
+
+
+def _consonants(name: str) -> str:
+    return "".join(c for c in fold(name) if c not in _VOWELS_AND_SIGNS)
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -3,9 +3,9 @@ places the likelier one in a report of a given day.
 
 A report of 2016 naming a lone "Stepanivka" most likely means the village on the Donbas line of
 contact; one of March 2022 may as well mean a village north of Kyiv, which Russian troops held
-then. The phases of the war (data/admin1_prior.tsv, `since`) each carry a prior per oblast and the
-front-line points of that time (data/front.tsv, `since`/`until`). A report without a date is read
-against the latest phase.
+then. Each phase of the war carries a prior per oblast (data/admin1_prior.tsv, from its `since`)
+and the front-line points of that time (data/front.tsv, `since`/`until`); a new phase begins
+wherever either changes. A report without a date is read against the latest phase.
 """
 
 from __future__ import annotations
@@ -58,18 +58,23 @@ def load_theatre(gazetteer: Gazetteer) -> Theatre:
     priors: dict[dt.date, dict[str, float]] = {}
     for row in read_table("admin1_prior.tsv"):
         priors.setdefault(dt.date.fromisoformat(row["since"]), {})[row["code"]] = float(row["weight"])
-    lines = [(row, _front_point(row, gazetteer)) for row in read_table("front.tsv")]
+    lines = [
+        (dt.date.fromisoformat(row["since"]), _until(row["until"]), point)
+        for row in read_table("front.tsv")
+        if (point := _front_point(row, gazetteer)) is not None
+    ]
+    # A phase begins wherever the prior or the front changes.
+    starts = sorted({*priors, *(since for since, _, _ in lines), *(until for _, until, _ in lines if until)})
     phases = []
-    for since, prior in priors.items():
-        front = tuple(
-            point
-            for row, point in lines
-            if point is not None
-            and dt.date.fromisoformat(row["since"]) <= since
-            and not (row["until"] and dt.date.fromisoformat(row["until"]) <= since)
-        )
-        phases.append(Phase(since, prior, front))
+    for start in starts:
+        prior = priors[max((since for since in priors if since <= start), default=min(priors))]
+        front = tuple(point for since, until, point in lines if since <= start and not (until and until <= start))
+        phases.append(Phase(start, prior, front))
     return Theatre(phases)
+
+
+def _until(cell: str) -> dt.date | None:
+    return dt.date.fromisoformat(cell) if cell else None
 
 
 def _front_point(row: Mapping[str, str], gazetteer: Gazetteer) -> tuple[float, float] | None:
