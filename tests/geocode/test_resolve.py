@@ -231,3 +231,12 @@ def test_resolve_name(geocoder: Geocoder) -> None:
     in_kirovohrad = geocoder.resolve_name("Oleksandrivka", context_admin1="Kirovohrad Oblast")
     assert in_kirovohrad is not None and in_kirovohrad.admin1_code == "UA-35"
     assert geocoder.resolve_name("Atlantis") is None
+
+
+def test_a_large_city_written_in_lower_case_is_found(geocoder: Geocoder, nlp: Language) -> None:
+    assert [p.name for p in places(geocoder, nlp, "Smoke rising in mariupol")] == ["Mariupol"]
+    assert places(geocoder, nlp, "fires in the hills near the lake") == ()  # no small place in lower case
+
+
+def test_a_town_misspelled_by_a_letter_is_found(geocoder: Geocoder, nlp: Language) -> None:
+    assert [p.name for p in places(geocoder, nlp, "Russian forces arriving in Popsana")] == ["Popasna"]

@@ -193,13 +193,17 @@ class Gazetteer:
 
     def fuzzy_lookup(self, name: str, min_similarity: float = 0.8) -> tuple[Entry, ...]:
         """Settlements whose Latin aliases are spelled like `name` up to the usual differences of
-        romanisation ("Kreminnaya" -> Kreminna), closest first; () for names of under four consonants.
-        Alias and name share their consonants (`skeleton`) and first letter (or both start with a
-        vowel) and are `min_similarity` alike (difflib ratio of their `soft` forms)."""
+        romanisation ("Kreminnaya" -> Kreminna), closest first. Alias and name share their
+        consonants (`skeleton`) and first letter (or both start with a vowel) and are
+        `min_similarity` alike (difflib ratio of their `soft` forms). A name of three consonants
+        only finds towns of `_FUZZY_TOWN` people, and only when six letters long and spelled
+        closer ("Popsana" -> Popasna): shorter names are too often other words."""
         wanted = soft(fold(name))
         bucket = skeleton(wanted)
-        if len(bucket) < 4:
+        if len(bucket) < 3 or (len(bucket) == 3 and len(wanted) < 6):
             return ()
+        if len(bucket) == 3:
+            min_similarity = max(min_similarity, 0.85)
         best: dict[str, tuple[float, Entry]] = {}
         for alias_soft, entry in self._fuzzy_index.get(bucket, ()):
             if alias_soft[0] != wanted[0] and not (alias_soft[0] in "aiou" and wanted[0] in "aiou"):
@@ -219,10 +223,10 @@ class Gazetteer:
                 continue
             alias_soft = soft(key)
             bucket = skeleton(alias_soft)
-            if len(bucket) < 4:
+            if len(bucket) < 3:
                 continue
             for entry in entries:
-                if entry.feature == "settlement":
+                if entry.feature == "settlement" and (len(bucket) > 3 or entry.population >= _FUZZY_TOWN):
                     index.setdefault(bucket, []).append((alias_soft, entry))
         return index
 
@@ -235,6 +239,9 @@ class Gazetteer:
     def first_words(self) -> frozenset[str]:
         """The first word of every alias key: a text span can only match if it starts with one."""
         return frozenset(m.group(0) for key in self._index if (m := _FIRST_WORD.match(key)))
+
+
+_FUZZY_TOWN = 10_000
 
 
 def load_embedded(imported: Iterable[tuple[Entry, Sequence[str]]] = (), *, codified: bool = True) -> Gazetteer:

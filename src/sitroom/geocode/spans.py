@@ -51,6 +51,7 @@ _CITY = 100_000
 _ATTRIBUTION = frozenset({":", "-", "\u2013", "\u2014"})
 _LIST_WORDS = frozenset({",", "and", "or", "&", "/"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "s"})
+_LOWERCASE_CITY = 100_000
 # Endings of adjectives that begin two-word names: Shyroka Balka, Chervonaya Dibrova, Velykyi Burluk.
 _ADJECTIVE_ENDINGS = ("aya", "aia", "yi", "yy", "iy", "ij", "yj", "ye", "oye", "oe", "ya", "ia", "ii")
 
@@ -226,7 +227,7 @@ def _longest_match(
     if first is None or first.group(0) not in gazetteer.first_words:
         return None
     if not starts_upper(doc[i].text):
-        return None
+        return _lowercase_city(doc, i, keys, gazetteer)
     text = doc.text
     start_char = doc[i].idx
     for end in range(min(len(doc), i + MAX_TOKENS), i, -1):
@@ -242,6 +243,17 @@ def _longest_match(
             return None
         return end, key, hits
     return None
+
+
+def _lowercase_city(
+    doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer
+) -> tuple[int, str, tuple[Entry, ...]] | None:
+    """A large Ukrainian city written in lower case ("smoke rising in mariupol"): names of cities
+    of `_LOWERCASE_CITY` people are no English words; smaller places' names may be."""
+    if not doc[i].text.islower():
+        return None
+    cities = tuple(e for e in gazetteer.lookup_key(keys[i]) if e.country == "UA" and e.population >= _LOWERCASE_CITY)
+    return (i + 1, keys[i], cities) if cities else None
 
 
 def _lemma_match(
