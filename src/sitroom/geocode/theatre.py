@@ -14,7 +14,7 @@ import datetime as dt
 import math
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitroom.geocode.datafiles import read_table
 from sitroom.geocode.gazetteer import Entry, Gazetteer
@@ -28,13 +28,19 @@ class Phase:
     since: dt.date
     prior: Mapping[str, float]  # ISO 3166-2 code -> weight; units not listed are 0
     front: tuple[tuple[float, float], ...]  # (lat, lon) of front-line places
+    _front_km: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def weight(self, entry: Entry) -> float:
         return self.prior.get(entry.admin1_code or "", 0.0)
 
     def front_km(self, entry: Entry) -> float:
-        """How far a place lies from the nearest front-line point of this phase."""
-        return min((haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in self.front), default=math.inf)
+        """How far a place lies from the nearest front-line point of this phase (kept per entry:
+        the same candidates recur in document after document)."""
+        found = self._front_km.get(entry.id)
+        if found is None:
+            found = min((haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in self.front), default=math.inf)
+            self._front_km[entry.id] = found
+        return found
 
 
 class Theatre:
