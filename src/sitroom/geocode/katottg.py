@@ -179,6 +179,7 @@ class _Placer:
         self._by_code = by_code
         self._gazetteer = gazetteer
         self._points: dict[str, Point | None] = {}
+        self._found: dict[str, tuple[Entry, ...]] = {}  # a member is looked up for its raion and hromada
 
     def point(self, hromada_code: str, raion_code: str) -> Point | None:
         raion = self._point(raion_code, None)
@@ -194,13 +195,13 @@ class _Placer:
         """The member the unit is named after, compared by consonants, as the adjective changes
         the vowels ("Малотокмачанська" -> Мала Токмачка, "Часовоярська" -> Часів Яр)."""
         stem = _consonants(unit.name)
-        for member_code, member_name in sorted(unit.members, key=lambda m: -_shared_prefix(stem, _consonants(m[1])))[
-            :3
-        ]:
-            wanted = _consonants(member_name)
-            if _shared_prefix(stem, wanted) < max(3, len(wanted) - 1):
+        shared = [
+            (_shared_prefix(stem, wanted := _consonants(name)), len(wanted), code, name) for code, name in unit.members
+        ]
+        for prefix, length, member_code, member_name in sorted(shared, key=lambda m: -m[0])[:3]:
+            if prefix < max(3, length - 1):
                 break
-            found = self._known_entry(member_code, member_name, near, fuzzy=True)
+            found = self._known_entry(member_code, member_name, near)
             if found is not None:
                 return found
         return None
@@ -216,23 +217,23 @@ class _Placer:
             points = [p for p in points if haversine_km(*p, *middle) <= _HROMADA_KM]
         return middle
 
-    def _known_entry(
-        self, member_code: str, member_name: str, near: Point | None, *, fuzzy: bool = False
-    ) -> Point | None:
-        """The gazetteer's largest settlement of this name in the member's oblast (near `near`),
-        spelled nearly alike when `fuzzy` and none is spelled alike."""
+    def _known_entry(self, member_code: str, member_name: str, near: Point | None) -> Point | None:
+        """The gazetteer's largest settlement of this name in the member's oblast (near `near`)."""
         admin1 = self._by_code[member_code].admin1_code
-        latin = ukrainian_national(member_name)
-        found = [*self._gazetteer.lookup(member_name), *self._gazetteer.lookup(latin)]
+        found = [*self._lookup(member_name), *self._lookup(ukrainian_national(member_name))]
         candidates = [e for e in found if e.feature == "settlement" and e.admin1_code == admin1 and not e.estimated]
-        if not candidates and fuzzy:
-            candidates = [e for e in self._gazetteer.fuzzy_lookup(latin) if e.admin1_code == admin1 and not e.estimated]
         if near is not None:
             candidates = [e for e in candidates if haversine_km(e.lat, e.lon, *near) <= _SEAT_IN_RAION_KM]
         if not candidates:
             return None
         best = max(candidates, key=lambda e: e.population)
         return best.lat, best.lon
+
+    def _lookup(self, name: str) -> tuple[Entry, ...]:
+        found = self._found.get(name)
+        if found is None:
+            found = self._found[name] = self._gazetteer.lookup(name)
+        return found
 
 
 def _known(settlement: CodifiedSettlement, where: Point, gazetteer: Gazetteer) -> bool:
