@@ -57,6 +57,10 @@ def test_hedged_weapon_is_uncertain_not_dropped(read: Read, lexicon: Lexicon) ->
         # separate tallies: the one next to the casualty word, never a sum
         ("Three miners, one rescuer killed in blast", 1, None),
         ("Talks stall as 2 rebels surrender, four guards wounded", None, 4),
+        # a range states its lower bound
+        ("The missile strike killed between five and seven people.", 5, None),
+        ("Between five and seven people were killed.", 5, None),
+        ("Three to four people were injured.", None, 3),
     ],
 )
 def test_casualties(read: Read, lexicon: Lexicon, text: str, killed: int | None, injured: int | None) -> None:

@@ -25,6 +25,13 @@ PIPELINE = nlp.build()
         ("a 64-year-old man", [1]),
         ("at 08:30 on 3 December 2025", []),
         ("45 of the 50 drones", [45, 50]),
+        ("five to seven people", [5]),  # a range is its lower bound
+        ("between five and seven people", [5]),
+        ("3-4 civilians", [3]),
+        ("two or three houses", [2]),
+        ("between 2022 and 2024", []),
+        ("10 to 5 minutes", [10]),  # no range downwards
+        ("two and three", [2, 3]),  # "and" joins a range only after "between"
     ],
 )
 def test_quantities(text: str, values: list[int], lexicon: Lexicon) -> None:

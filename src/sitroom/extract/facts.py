@@ -354,6 +354,8 @@ _BEFORE_COUNT = frozenset(
         "up",
         "almost",
         "another",
+        "between",
+        "from",
     }
 )
 

@@ -1,7 +1,9 @@
 """Numbers as reports state them: "1,100", "two", "a dozen", "two dozen", "twenty-five".
 
 A vague quantity ("dozens", "several", "hundreds of") states no number and reads as None.
-Qualifiers ("more than", "at least", "nearly") do not change the stated number.
+Qualifiers ("more than", "at least", "nearly") do not change the stated number. A range ("five to
+seven", "between five and seven", "3-4", "two or three") is one quantity, its lower bound: the
+number the report vouches for, as "at least five" is five.
 """
 
 from __future__ import annotations
@@ -42,9 +44,29 @@ def quantities(span: Span, words: dict[str, int]) -> list[Quantity]:
         if quantity is None:
             i += 1
             continue
+        quantity = _range_from(tokens, quantity, span.start, words)
         found.append(quantity)
         i = quantity.end - span.start
     return found
+
+
+# Words between the two ends of a range: "five to seven", "3-4", "two or three", "between five and seven".
+_RANGE_LINKS = frozenset({"to", "-", "\u2013", "or"})
+
+
+def _range_from(tokens: list[Token], low: Quantity, offset: int, words: dict[str, int]) -> Quantity:
+    """`low`, or the range it begins, as one quantity of the lower bound."""
+    j = low.end - offset
+    if j + 1 >= len(tokens):
+        return low
+    link = tokens[j].lower_
+    between = low.start - offset > 0 and tokens[low.start - offset - 1].lower_ == "between"
+    if not (link in _RANGE_LINKS or (link == "and" and between)):
+        return low
+    high = _quantity_at(tokens, j + 1, words)
+    if high is None or high.start != tokens[j + 1].i or high.value <= low.value:
+        return low
+    return Quantity(low.value, low.start, high.end)
 
 
 def _quantity_at(tokens: list[Token], i: int, words: dict[str, int]) -> Quantity | None:
