@@ -253,3 +253,9 @@ def test_claimed_enemy_losses_are_military(extractor: Extractor) -> None:
     assert [(m.claimed_by, m.killed, m.victims) for m in found if m.claimed_by] == [("Russia", 250, Victims.MILITARY)]
     tolls = [m for m in found if not m.claimed_by and (m.killed, m.injured) != (None, None)]
     assert [(m.injured, m.victims) for m in tolls] == [(2, Victims.CIVILIAN)]
+
+
+def test_a_claim_alone_is_one_event_not_two(extractor: Extractor) -> None:
+    """A sentence that only claims enemy losses gives the claim's event, no second event there."""
+    text = "The Ukrainian military said it had killed 45 Russian soldiers near Bakhmut."
+    assert [(m.claimed_by, m.killed) for m in events(extractor, text)] == [("Ukraine", 45)]

@@ -237,6 +237,8 @@ def assemble(readings: Sequence[Reading]) -> list[Mention]:
     for reading in readings:
         if reading.claimed_by:
             claims.append(reading)
+            if not (reading.damage or reading.outages or reading.weapons):
+                continue  # the claim is all the sentence tells: its own event, not a second one
             reading = replace(reading, casualties=facts.Casualties())
         if reading.heading:
             focus = []
