@@ -44,6 +44,7 @@ def test_ukrainian_national_transliteration() -> None:
 def test_latin_variants_cover_russian_and_other_romanisations() -> None:
     assert {"Kostiantynivka", "Kostyantynivka", "Kostjantynivka"} <= latin_variants("Костянтинівка")
     assert "Vugledar" in latin_variants("Вугледар")
+    assert {"Novhorod-Siverskyi", "Novgorod-Siverskiy", "Novgorod-Siversky"} <= latin_variants("Новгород-Сіверський")
     assert {"Avdeevka", "Avdeyevka"} <= latin_variants("Авдеевка")
     assert "Maryinka" in latin_variants("Марьинка")
 

@@ -90,6 +90,10 @@ _PRESS_YE = re.compile(_WORD_START + "[еЕ]|(?<=[аеєиіїоуюяыэёьъ
 _SOFT_BEFORE_VOWEL = re.compile("ь(?=[ио])", re.IGNORECASE)
 
 
+# "-skyi", "-skiy", "-skyy", "-skij" are also written "-sky" in English ("Novgorod-Seversky").
+_SKY_ENDING = re.compile(r"sk(?:yi|iy|yy|ij|yj)\b")
+
+
 def _table(mapping: dict[str, str]) -> dict[int, str]:
     table = {}
     for cyrillic, latin in mapping.items():
@@ -126,7 +130,7 @@ def latin_variants(text: str) -> set[str]:
     """The Latin spellings a Cyrillic name is seen in: Ukrainian and Russian romanisations."""
     initial = _initials(text)
     press = _SOFT_BEFORE_VOWEL.sub("y", _PRESS_YE.sub(lambda m: "Ye" if m.group(0).isupper() else "ye", text))
-    return {
+    variants = {
         _zgh(initial).translate(_TABLES["uk"]),
         initial.translate(_TABLES["uk_g"]),
         _zgh(text).translate(_TABLES["uk_y"]),
@@ -134,3 +138,4 @@ def latin_variants(text: str) -> set[str]:
         text.translate(_TABLES["ru"]),
         press.translate(_TABLES["ru"]),
     }
+    return variants | {_SKY_ENDING.sub("sky", v) for v in variants}
