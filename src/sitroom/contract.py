@@ -124,6 +124,7 @@ def place_record(p: Place) -> dict[str, Any]:
         "gazetteer_id": p.gazetteer_id,
         "start": p.start,
         "end": p.end,
+        "estimated": p.estimated,
     }
 
 

@@ -186,6 +186,7 @@ class Place:
     gazetteer_id: str
     start: int
     end: int
+    estimated: bool = False  # the coordinates are an estimate (a village placed at its hromada's seat)
 
 
 @dataclass(frozen=True)

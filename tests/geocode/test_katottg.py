@@ -82,3 +82,10 @@ def test_front_line_villages_resolve_with_their_oblast(geocoder: Geocoder) -> No
     [klishchiivka] = geocoder.places_in_text("Fighting near Klishchiivka", day)
     assert klishchiivka.admin1_code == "UA-14"
     assert haversine_km(klishchiivka.lat, klishchiivka.lon, 48.56, 37.96) < 15.0  # at its hromada's seat
+
+
+def test_a_codified_village_says_its_coordinates_are_estimated(geocoder: Geocoder) -> None:
+    [village] = geocoder.places_in_text("Fighting near Klishchiivka", dt.date(2023, 8, 1))
+    assert village.estimated
+    [city] = geocoder.places_in_text("Fighting near Bakhmut", dt.date(2023, 8, 1))
+    assert not city.estimated

@@ -390,4 +390,5 @@ def _place(entry: Entry, text: str, start: int, end: int) -> Place:
         gazetteer_id=entry.id,
         start=start,
         end=end,
+        estimated=entry.estimated,
     )

@@ -190,6 +190,7 @@ def _place_columns(place: Place | None) -> Row:
             "country": None,
             "place_precision": None,
             "gazetteer_id": None,
+            "place_estimated": None,
         }
     return {
         "place_name": place.name,
@@ -203,6 +204,7 @@ def _place_columns(place: Place | None) -> Row:
         "country": place.country,
         "place_precision": str(place.precision),
         "gazetteer_id": place.gazetteer_id,
+        "place_estimated": place.estimated,
     }
 
 
@@ -268,6 +270,7 @@ def _place_from_row(row: ReadRow) -> Place | None:
         gazetteer_id=row["gazetteer_id"],
         start=int(row["place_start"]),
         end=int(row["place_end"]),
+        estimated=bool(row["place_estimated"]),
     )
 
 

@@ -60,6 +60,7 @@ def fact_columns() -> list[Column[Any]]:
         Column("country", String, nullable=True),
         Column("place_precision", String(16), nullable=True),
         Column("gazetteer_id", String, nullable=True),
+        Column("place_estimated", Boolean, nullable=True),
         Column("attacker", String, nullable=True),
         Column("claimed_by", String, nullable=True),
         Column("victims", String(16), nullable=True),

@@ -342,7 +342,7 @@
     return [
       ["type", typeLabel(event.type)],
       ["date", dateText(event.date) + (event.date && event.date.text ? " (\u201c" + event.date.text + "\u201d)" : "")],
-      ["place", place ? place.name + (place.admin1 ? ", " + place.admin1 : "") + " [" + place.precision + "]" : null],
+      ["place", place ? place.name + (place.admin1 ? ", " + place.admin1 : "") + " [" + place.precision + (place.estimated ? ", approximate" : "") + "]" : null],
       ["attacker", event.attacker],
       ["weapons", event.weapons.map(weaponText).join("; ")],
       ["killed", event.killed],
