@@ -16,7 +16,7 @@ from sitroom.model import Article, DatePrecision, DateSpan, Extraction, Mention
 
 def date_events(extraction: Extraction, article: Article) -> Extraction:
     published = article.published
-    resolved = [  # a date the extractor resolved already (a Ukrainian attack window) is kept
+    resolved = [  # a date the extractors resolved already (they do when the article has a time) is kept
         replace(m, date=resolve_date(m.date.text, published)) if m.date and m.date.start is None else m
         for m in extraction.mentions
     ]

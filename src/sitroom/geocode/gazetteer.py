@@ -174,25 +174,11 @@ class Gazetteer:
 
     def district(self, seat: Entry) -> Entry:
         """The district (raion) named after and centred on a settlement."""
-        kind = "Raion" if seat.country == "UA" else "District"
-        return replace(
-            seat,
-            id=_DISTRICT_PREFIX + seat.id,
-            name=f"{seat.name} {kind}",
-            precision=Precision.DISTRICT,
-            feature="district",
-        )
+        return _unit_of(seat, _DISTRICT_PREFIX, "Raion" if seat.country == "UA" else "District")
 
     def community(self, seat: Entry) -> Entry:
         """The territorial community (hromada) centred on a settlement; precision "district"."""
-        kind = "hromada" if seat.country == "UA" else "community"
-        return replace(
-            seat,
-            id=_COMMUNITY_PREFIX + seat.id,
-            name=f"{seat.name} {kind}",
-            precision=Precision.DISTRICT,
-            feature="district",
-        )
+        return _unit_of(seat, _COMMUNITY_PREFIX, "hromada" if seat.country == "UA" else "community")
 
     def fuzzy_lookup(self, name: str, min_similarity: float = 0.8) -> tuple[Entry, ...]:
         """Settlements whose Latin aliases are spelled like `name` up to the usual differences of
@@ -245,6 +231,13 @@ class Gazetteer:
 
 
 _FUZZY_TOWN = 10_000
+
+
+def _unit_of(seat: Entry, prefix: str, kind: str) -> Entry:
+    """A unit named after and centred on its seat ("Polohy Raion"), with precision "district"."""
+    return replace(
+        seat, id=prefix + seat.id, name=f"{seat.name} {kind}", precision=Precision.DISTRICT, feature="district"
+    )
 
 
 def load_embedded(

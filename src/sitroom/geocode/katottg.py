@@ -137,7 +137,7 @@ def codified_places(rows: Iterable[Sequence[str | None]], gazetteer: Gazetteer) 
     placer = _Placer(units, {s.code: s for s in found}, gazetteer)
     for settlement in found:
         where = placer.point(settlement.hromada_code, settlement.raion_code)
-        if where is None or _known(settlement, where, gazetteer):
+        if where is None or placer.known(settlement, where):
             continue
         latin = ukrainian_national(settlement.name)
         aliases = [a for a in (latin, *sorted(latin_variants(settlement.name))) if _usable(a, common, gazetteer)]
@@ -232,21 +232,20 @@ class _Placer:
         best = max(candidates, key=lambda e: e.population)
         return best.lat, best.lon
 
+    def known(self, settlement: CodifiedSettlement, where: Point) -> bool:
+        """The gazetteer already has this village: a namesake in its oblast near where it would go."""
+        return any(
+            e.feature == "settlement"
+            and e.admin1_code == settlement.admin1_code
+            and haversine_km(e.lat, e.lon, *where) <= _SAME_PLACE_KM
+            for e in self._lookup(settlement.name)
+        )
+
     def _lookup(self, name: str) -> tuple[Entry, ...]:
         found = self._found.get(name)
         if found is None:
             found = self._found[name] = self._gazetteer.lookup(name)
         return found
-
-
-def _known(settlement: CodifiedSettlement, where: Point, gazetteer: Gazetteer) -> bool:
-    """The gazetteer already has this village: a namesake in its oblast near where it would go."""
-    return any(
-        e.feature == "settlement"
-        and e.admin1_code == settlement.admin1_code
-        and haversine_km(e.lat, e.lon, *where) <= _SAME_PLACE_KM
-        for e in gazetteer.lookup(settlement.name)
-    )
 
 
 _VOWELS_AND_SIGNS = frozenset("аеєиіїоуюяьй'- ")

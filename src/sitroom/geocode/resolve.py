@@ -35,7 +35,7 @@ import datetime as dt
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -309,18 +309,15 @@ class Geocoder:
             ]
             where = before[-1] if before else near
             points.append(
-                Place(
-                    name=near.name,
-                    text=found.text,
+                replace(
+                    _place(near, found.text, found.start, found.end),
                     lat=found.lat,
                     lon=found.lon,
                     admin1=where.admin1,
                     admin1_code=where.admin1_code,
                     country=where.country,
                     precision=Precision.POINT,
-                    gazetteer_id=near.id,
-                    start=found.start,
-                    end=found.end,
+                    estimated=False,  # the text gives the coordinates
                 )
             )
         return points
