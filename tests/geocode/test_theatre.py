@@ -42,3 +42,11 @@ def test_a_village_named_alone_is_placed_where_the_war_was_then(geocoder: Geocod
     text = "Destroyed houses in Horenka"  # a village near Kyiv, fought over in March 2022
     assert [p.name for p in geocoder.places_in_text(text, dt.date(2022, 3, 20))] == ["Horenka"]
     assert geocoder.places_in_text(text, dt.date(2016, 3, 20)) == ()  # then it was no war's place
+
+
+def test_a_village_named_alone_near_the_front_of_the_time_is_placed(geocoder: Geocoder) -> None:
+    """Mykolaiv Oblast is one of the lesser oblasts of the war from June 2022, but its villages on
+    the Kherson front line were fought over until that November."""
+    text = "Shelling of Vysunsk"  # a village of Mykolaiv Oblast, ~20 km from the 2022 front line
+    assert [p.admin1_code for p in geocoder.places_in_text(text, dt.date(2022, 8, 1))] == ["UA-48"]
+    assert geocoder.places_in_text(text, dt.date(2024, 1, 1)) == ()  # by then the front was beyond the Dnipro

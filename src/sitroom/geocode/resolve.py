@@ -65,6 +65,7 @@ _RANK = {
 }
 _Key = tuple[int, int, int, int]
 _CITY_RADIUS_KM = 25.0
+_LONE_FRONT_KM = 50.0  # a lone village this near the front line of the time is placed in any oblast
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,7 @@ class Geocoder:
         another oblast, another oblast as the document's only one, a place that locates it lying
         far away, for a fuzzy match no other place of the text nearby, and, when nothing else in
         the text says where it is, an oblast outside those where the war was fought then (the
-        phase's prior below `Weights.lone_min_prior`).
+        phase's prior below `Weights.lone_min_prior`) unless the front line of then runs near it.
         """
         doubtful = toponym.fuzzy or entry.population < _WELL_KNOWN
         qualifier = context.qualifier
@@ -285,7 +286,7 @@ class Geocoder:
             return min(_km(entry, other) for other in context.neighbours) <= 60.0
         lone = qualifier is None and near is None and not codes and not context.neighbours
         if lone and phase.prior:
-            return phase.weight(entry) >= self._weights.lone_min_prior
+            return phase.weight(entry) >= self._weights.lone_min_prior or phase.front_km(entry) <= _LONE_FRONT_KM
         return True
 
     # --- coordinates -------------------------------------------------------------------------
