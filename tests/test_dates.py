@@ -8,11 +8,11 @@ import itertools
 import pytest
 
 from sitroom.dates import (
-    event_date,
     find_date_expressions,
     load_date_grammar,
     may_be_same_time,
     resolve_date,
+    sentence_date,
 )
 from sitroom.model import DatePrecision, DateSpan
 
@@ -279,28 +279,40 @@ def test_every_found_expression_resolves() -> None:
     assert all(span.start is not None and span.precision is not None for span in spans)
 
 
-# --- event_date ----------------------------------------------------------------------------
+# --- sentence_date -------------------------------------------------------------------------
 
 
-def test_event_date_takes_the_first_expression() -> None:
+def _sentence_date(sentence: str, published: dt.date | None) -> DateSpan | None:
+    return sentence_date([sentence[s:e] for s, e in find_date_expressions(sentence)], published)
+
+
+def test_sentence_date_takes_the_first_expression() -> None:
     sentence = "On Sunday night, strikes cut power; on Monday repairs began."
-    assert event_date(sentence, TUE) == DateSpan(*days("2025-12-21", "2025-12-22"), D, "On Sunday night")
+    assert _sentence_date(sentence, TUE) == DateSpan(*days("2025-12-21", "2025-12-22"), D, "On Sunday night")
 
 
-def test_event_date_none_without_expression() -> None:
-    assert event_date("Strikes cut power to 120,000 people.", TUE) is None
+def test_sentence_date_none_without_expression() -> None:
+    assert _sentence_date("Strikes cut power to 120,000 people.", TUE) is None
 
 
-def test_event_date_default_overnight() -> None:
-    sentence = "Strikes cut power to 120,000 people."
-    assert event_date(sentence, TUE, default_overnight=True) == DateSpan(*days("2025-12-22", "2025-12-23"), D, "")
-    assert event_date(sentence, None, default_overnight=True) is None
-
-
-def test_event_date_prefers_an_expression_that_resolves() -> None:
+def test_sentence_date_prefers_an_expression_that_resolves() -> None:
     sentence = "On Tuesday officials recalled the attack of 3 December 2025."
-    assert event_date(sentence, None) == DateSpan(*days("2025-12-03"), D, "3 December 2025")
-    assert event_date("On Tuesday officials spoke.", None) == DateSpan(None, None, None, "On Tuesday")
+    assert _sentence_date(sentence, None) == DateSpan(*days("2025-12-03"), D, "3 December 2025")
+    assert _sentence_date("On Tuesday officials spoke.", None) == DateSpan(None, None, None, "On Tuesday")
+
+
+def test_sentence_date_dates_the_attack_before_its_aftermath() -> None:
+    sentence = "Homes were left without power Tuesday morning after an overnight attack."
+    assert _sentence_date(sentence, TUE) == DateSpan(*days("2025-12-22", "2025-12-23"), D, "overnight")
+
+
+def test_sentence_date_keeps_the_first_of_two_times() -> None:
+    sentence = "Power returned on Tuesday after the strike of Sunday night."  # no night can be Tuesday
+    assert _sentence_date(sentence, TUE) == DateSpan(*days("2025-12-23"), D, "on Tuesday")
+
+
+def test_sentence_date_keeps_a_first_month() -> None:
+    assert _sentence_date("In December strikes resumed on Monday.", TUE).text == "In December"
 
 
 # --- the grammar ---------------------------------------------------------------------------
@@ -310,7 +322,7 @@ def test_grammar_can_be_loaded_and_passed_in() -> None:
     grammar = load_date_grammar()
     assert find_date_expressions("on Tuesday", grammar=grammar) == [(0, 10)]
     assert resolve_date("on Tuesday", TUE, grammar=grammar).start == TUE
-    assert event_date("on Tuesday", TUE, grammar=grammar) is not None
+    assert sentence_date(["on Tuesday"], TUE, grammar=grammar) is not None
 
 
 @pytest.mark.parametrize(

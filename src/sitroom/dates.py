@@ -2,8 +2,8 @@
 
 `find_date_expressions` gives the character spans of "overnight", "on Tuesday night", "last week",
 "Dec. 3, 2025", "the night of 3-4 December", "in 2023", ...; `resolve_date` turns one expression
-into a `DateSpan` using the article's publication date; `event_date` does both for the first
-expression of a sentence. The words (months, weekdays, lead-ins, relative phrases) are data in
+into a `DateSpan` using the article's publication date; `sentence_date` chooses among a
+sentence's expressions. The words (months, weekdays, lead-ins, relative phrases) are data in
 dates_data/; what they mean is the rules below, which follow the evaluation's coding:
 - a weekday, or a day without a year, is the latest one on or before publication (a day more than
   ~ten months back is taken as the coming one instead: a planned meeting);
@@ -19,7 +19,7 @@ import calendar
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -141,30 +141,31 @@ def _hours(span: DateSpan, g: DateGrammar) -> tuple[dt.datetime, dt.datetime] | 
     return midnight + dt.timedelta(hours=begin), midnight + dt.timedelta(hours=finish)
 
 
-def event_date(
-    sentence: str,
-    published: Published,
-    default_overnight: bool = False,
-    *,
-    grammar: DateGrammar | None = None,
+def sentence_date(
+    expressions: Sequence[str], published: Published, *, grammar: DateGrammar | None = None
 ) -> DateSpan | None:
-    """The date of a sentence: its first date expression that resolves, resolved.
+    """The date of a sentence from its date expressions, in text order; None without any.
 
-    If no expression resolves, the first unresolved one; if there is none, None, or with
-    `default_overnight` (and a publication date) the night ending on the publication day, with
-    text "" because no words said it.
+    The first that resolves, or an earlier day that may be the same time as it: an attack comes
+    before what it leaves behind, so "without power Thursday morning after an overnight attack"
+    is dated by "overnight". If none resolves, the first expression unresolved.
     """
     g = grammar or default_date_grammar()
-    found = [resolve_date(sentence[s:e], published, grammar=g) for s, e in find_date_expressions(sentence, grammar=g)]
-    for span in found:
-        if span.start is not None:
-            return span
-    if found:
-        return found[0]
-    pub = _as_date(published)
-    if default_overnight and pub is not None:
-        return DateSpan(start=pub - DAY, end=pub, precision=DatePrecision.DAY, text="")
-    return None
+    found = [resolve_date(expression, published, grammar=g) for expression in expressions]
+    resolved = [span for span in found if span.start is not None]
+    if not resolved:
+        return found[0] if found else None
+    return earliest_same_time(resolved, grammar=g)
+
+
+def earliest_same_time(spans: Sequence[DateSpan], *, grammar: DateGrammar | None = None) -> DateSpan:
+    """The first of `spans` (resolved dates), or the earliest day that may be the same time as it
+    (see `sentence_date`); a first date coarser than a day is kept."""
+    first = spans[0]
+    if first.precision is not DatePrecision.DAY:
+        return first
+    same = [s for s in spans if s.precision is DatePrecision.DAY and may_be_same_time(s, first, grammar=grammar)]
+    return min(same, key=lambda span: span.start or dt.date.max)
 
 
 @cache

@@ -1,8 +1,9 @@
 """The time stage: each event's date words resolved against the article's publication time.
 
-An event whose sentences name no day took place when the article's first dated event did (the
-lead's "overnight"), or else on the publication day: news reports what just happened. Without
-a publication time, relative dates stay unknown.
+An attack whose sentences name no day took place when the article's first dated attack did (the
+lead's "overnight"), or else on the publication day: news reports what just happened. An outage
+that names no day is the state of things on the publication day, after the night's attack.
+Without a publication time, relative dates stay unknown.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 from dataclasses import replace
 
 from sitroom.dates import resolve_date
-from sitroom.model import Article, DatePrecision, DateSpan, Extraction, Mention
+from sitroom.model import Article, DatePrecision, DateSpan, EventType, Extraction, Mention
 
 
 def date_events(extraction: Extraction, article: Article) -> Extraction:
@@ -22,17 +23,19 @@ def date_events(extraction: Extraction, article: Article) -> Extraction:
     ]
     if published is None:
         return replace(extraction, mentions=tuple(resolved))
+    today = _day(published.date())
     lead = next((m.date for m in resolved if m.type.violent and m.date and m.date.start), None)
-    default = lead or _day(published.date())
-    return replace(extraction, mentions=tuple(_with_default(m, default) for m in resolved))
+    return replace(extraction, mentions=tuple(_with_default(m, lead or today, today) for m in resolved))
 
 
-def _with_default(mention: Mention, default: DateSpan) -> Mention:
-    if not mention.type.violent and mention.type.value != "outage":
-        return mention
+def _with_default(mention: Mention, lead: DateSpan, today: DateSpan) -> Mention:
     if mention.date is not None and mention.date.start is not None:
         return mention
-    return replace(mention, date=default)
+    if mention.type.violent:
+        return replace(mention, date=lead)
+    if mention.type is EventType.OUTAGE:
+        return replace(mention, date=today)
+    return mention
 
 
 def _day(day: dt.date) -> DateSpan:

@@ -74,6 +74,29 @@ def test_events_without_date_words_take_the_lead_date(extractor: Extractor) -> N
     assert found["Odesa"].start == dt.date(2025, 12, 2)
 
 
+def test_attack_is_dated_before_its_aftermath(extractor: Extractor) -> None:
+    text = (
+        "Thousands of homes in Dnipro were without power on Thursday morning after a Russian overnight attack. "
+        "Separately, ice storms cut power in the Chernihiv region."
+    )
+    found = {m.type.value: m.date for m in events(extractor, text, published=dt.datetime(2026, 1, 8))}
+    assert found["strike"] is not None and (found["strike"].start, found["strike"].text) == (
+        dt.date(2026, 1, 7),
+        "overnight",
+    )
+    # an outage that names no day is the state of things on the publication day, not the night's attack
+    assert found["outage"] is not None and found["outage"].start == dt.date(2026, 1, 8)
+
+
+def test_event_date_is_the_earliest_of_its_sentences_same_time(extractor: Extractor) -> None:
+    text = (
+        "Russian strikes forced Odesa's port to halt work on Saturday. "
+        "Officials said 40 drones were launched at Odesa overnight Saturday."
+    )
+    [strike] = events(extractor, text, published=dt.datetime(2026, 2, 8))
+    assert strike.date is not None and strike.date.start == dt.date(2026, 2, 6)
+
+
 def test_outage_without_attack_is_an_outage_event(extractor: Extractor) -> None:
     text = (
         "Russian missiles struck energy facilities in Dnipro overnight. "

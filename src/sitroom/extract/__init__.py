@@ -53,7 +53,7 @@ class Extractor:
         self.matchers = Matchers(nlp, self.lexicon)
 
     def extract(self, article: Article) -> Extraction:
-        from sitroom.dates import find_date_expressions, resolve_date
+        from sitroom.dates import find_date_expressions, sentence_date
 
         doc = self.nlp(article.text)
         notes = self.matchers.annotate(doc)
@@ -65,9 +65,9 @@ class Extractor:
         readings: list[Reading] = []
         for sent in doc.sents:
             paragraph = bisect_left(breaks, sent.start_char)  # line breaks before the sentence
-            expression = next(((a, b) for a, b in date_spans if sent.start_char <= a < sent.end_char), None)
+            expressions = [article.text[a:b] for a, b in date_spans if sent.start_char <= a < sent.end_char]
             # resolved here already so that events can tell one day's attack from another's
-            date = resolve_date(article.text[expression[0] : expression[1]], article.published) if expression else None
+            date = sentence_date(expressions, article.published)
             readings.append(read_sentence(sent, paragraph, notes, self.lexicon, places, excluded, date))
         place_tokens = frozenset(
             t.i for p in places if (s := doc.char_span(p.start, p.end, alignment_mode="expand")) for t in s

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
-from sitroom.dates import may_be_same_time
+from sitroom.dates import earliest_same_time, may_be_same_time
 from sitroom.extract import facts
 from sitroom.extract.lexicon import Lexicon
 from sitroom.extract.matchers import Annotations
@@ -389,7 +389,7 @@ def _violent_mention(bucket: _Bucket, national: _Bucket, article_type: EventType
     casualties = _toll(bucket.casualties)
     return Mention(
         type=_event_type(bucket, article_type),
-        date=bucket.dates[0] if bucket.dates else (national.dates[0] if national.dates else None),
+        date=_date(bucket) or _date(national),
         location=bucket.place,
         attacker=_first(bucket.attackers) or _first(national.attackers),
         weapons=weapons,
@@ -404,6 +404,15 @@ def _violent_mention(bucket: _Bucket, national: _Bucket, article_type: EventType
     )
 
 
+def _date(bucket: _Bucket) -> DateSpan | None:
+    """When the event happened: its first date, or an earlier one of the same time (the lead's
+    "on Saturday" of a power cut, the night before it of "launched overnight Saturday")."""
+    resolved = [d for d in bucket.dates if d.start is not None]
+    if not resolved:
+        return bucket.dates[0] if bucket.dates else None
+    return earliest_same_time(resolved)
+
+
 def _damage(bucket: _Bucket) -> tuple[DamageObject, ...]:
     """What was hit; the landmarks an attack was near only when nothing else is named."""
     return tuple(bucket.damage or bucket.landmarks)
@@ -413,7 +422,7 @@ def _national_mention(bucket: _Bucket, article_type: EventType | None) -> Mentio
     casualties = _toll(bucket.casualties)
     return Mention(
         type=_event_type(bucket, article_type),
-        date=bucket.dates[0] if bucket.dates else None,
+        date=_date(bucket),
         location=bucket.place,
         attacker=_first(bucket.attackers),
         weapons=_merge_weapons(bucket.weapons),
@@ -497,7 +506,7 @@ def _outage_mention(bucket: _Bucket) -> Mention:
     """Outages reported at a place with no attack there."""
     return Mention(
         type=EventType.OUTAGE,
-        date=bucket.dates[0] if bucket.dates else None,
+        date=_date(bucket),
         location=bucket.place,
         outages=_merge_outages(bucket.outages),
         evidence=tuple(bucket.evidence),
