@@ -97,6 +97,14 @@ def test_event_date_is_the_earliest_of_its_sentences_same_time(extractor: Extrac
     assert strike.date is not None and strike.date.start == dt.date(2026, 2, 6)
 
 
+def test_a_district_of_a_city_belongs_to_the_city_event(extractor: Extractor) -> None:
+    text = (
+        "Russian missiles struck Kyiv overnight, killing three people. "
+        "A school was damaged in the Dniprovskyi district, the mayor said."
+    )
+    assert located(events(extractor, text)) == [("strike", "Kyiv")]
+
+
 def test_outage_without_attack_is_an_outage_event(extractor: Extractor) -> None:
     text = (
         "Russian missiles struck energy facilities in Dnipro overnight. "

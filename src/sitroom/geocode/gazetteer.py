@@ -322,7 +322,8 @@ def _city(
         country=country,
         admin1_code=admin["iso"] if admin else None,
         admin1=admin["name"] if admin else None,
-        precision=Precision.SETTLEMENT,
+        # GeoNames lists some districts of cities as places ("Shevchenkivskyi raion" of Kyiv)
+        precision=Precision.DISTRICT if name.lower().endswith(" raion") else Precision.SETTLEMENT,
         population=int(city["population"]),
         feature="settlement",
     )
