@@ -105,6 +105,14 @@ def test_a_district_of_a_city_belongs_to_the_city_event(extractor: Extractor) ->
     assert located(events(extractor, text)) == [("strike", "Kyiv")]
 
 
+def test_weapons_a_side_only_has_do_not_make_the_event_shelling(extractor: Extractor) -> None:
+    text = (
+        "Heavy battles raged around Bakhmut on Tuesday, the general staff said. "
+        '"The enemy has far more artillery and ammunition than we do," a commander said.'
+    )
+    assert [m.type for m in events(extractor, text)] == [EventType.GROUND_CLASH]
+
+
 def test_outage_without_attack_is_an_outage_event(extractor: Extractor) -> None:
     text = (
         "Russian missiles struck energy facilities in Dnipro overnight. "

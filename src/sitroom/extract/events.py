@@ -93,8 +93,12 @@ def read_sentence(
     weapons = tuple(facts.weapons(sent, notes, lexicon))
     triggers = [t for t in notes.of("trigger", sent) if not _attributive(t)]
     types = tuple(lexicon.triggers[t.label_] for t in triggers)
-    types += tuple((_WEAPON_EVENT[w.weapon_class.family], True) for w in weapons)
-    if (notes.of("casualty", sent) or notes.of("damage_cue", sent)) and not types:
+    # a weapon says what kind of attack happened, or only what a side has or asks for
+    # ("they have a lot of artillery") when nothing happens in the sentence
+    harm = bool(notes.of("casualty", sent) or notes.of("damage_cue", sent))
+    happened = bool(triggers) or harm or any(w.launched is not None or w.intercepted is not None for w in weapons)
+    types += tuple((_WEAPON_EVENT[w.weapon_class.family], happened) for w in weapons)
+    if harm and not types:
         types = ((EventType.STRIKE, False),)
     inside = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start not in excluded]
     local = tuple(p for p in inside if p.precision is not Precision.COUNTRY)
