@@ -113,6 +113,17 @@ def test_weapons_a_side_only_has_do_not_make_the_event_shelling(extractor: Extra
     assert [m.type for m in events(extractor, text)] == [EventType.GROUND_CLASH]
 
 
+def test_common_verbs_of_attack_and_battle(extractor: Extractor) -> None:
+    assert located(events(extractor, "Russian troops kept pounding the coke plant in Avdiivka.")) == [
+        ("strike", "Avdiivka")
+    ]
+    assert located(events(extractor, "The Ukrainian counteroffensive near Robotyne gained ground.")) == [
+        ("ground_clash", "Robotyne")
+    ]
+    found = events(extractor, "Police said two villagers were gunned down by soldiers in Izium.")
+    assert located(found) == [("violence_against_civilians", "Izium")]
+
+
 def test_outage_without_attack_is_an_outage_event(extractor: Extractor) -> None:
     text = (
         "Russian missiles struck energy facilities in Dnipro overnight. "
