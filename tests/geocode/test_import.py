@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import zipfile
 from collections.abc import Iterator
 from functools import partial
@@ -240,7 +239,5 @@ def _zip_of(rows: list[list[str]]) -> bytes:
 
 def test_real_postal_dump(postal_database: str) -> None:
     assert counts(postal_database) == {("geonames_postal_UA.txt", "UA"): 27486}
-    started = time.perf_counter()
     gazetteer = load_gazetteer(postal_database)
-    assert time.perf_counter() - started < 15.0  # ~4 s on a laptop
     assert any(e.id.startswith("geonames-postal:") for e in gazetteer.lookup("Novoprokopivka"))
