@@ -124,6 +124,16 @@ def test_common_verbs_of_attack_and_battle(extractor: Extractor) -> None:
     assert located(found) == [("violence_against_civilians", "Izium")]
 
 
+def test_a_site_inside_a_city_belongs_to_the_city_event(extractor: Extractor) -> None:
+    text = (
+        "Russian forces kept pounding Mariupol on Monday. "
+        "Aircraft carried out a dozen airstrikes on the Azovstal steelworks, the defenders said."
+    )
+    assert located(events(extractor, text)) == [("strike", "Mariupol")]
+    [strike] = events(extractor, "Shelling hit the Zaporizhzhia nuclear power plant overnight.")
+    assert strike.location is not None and strike.location.name == "Zaporizhzhia Nuclear Power Plant"
+
+
 def test_outage_without_attack_is_an_outage_event(extractor: Extractor) -> None:
     text = (
         "Russian missiles struck energy facilities in Dnipro overnight. "

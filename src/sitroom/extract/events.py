@@ -316,16 +316,21 @@ def _target_country(readings: Sequence[Reading], attacker: str | None) -> Place 
     return next((p for p in countries if p.country == target), None)
 
 
+_SITE_IN_CITY_KM = 15.0
+
+
 def _fold_into_larger(buckets: dict[str, _Bucket]) -> None:
     """One event per place per attack: a district of a city that has its own event ("the
-    Shevchenkivskyi district" of Kyiv), or a city whose only news is an outage in an oblast that
-    was attacked, belongs to that event."""
+    Shevchenkivskyi district" of Kyiv) or a site inside it ("the Azovstal steelworks" of Mariupol),
+    or a city whose only news is an outage in an oblast that was attacked, belongs to that event."""
     for key, bucket in list(buckets.items()):
         place = bucket.place
         if place is None:
             continue
         if place.precision is Precision.DISTRICT:
             parent = _nearest(buckets, place, Precision.SETTLEMENT, km=30)
+        elif place.precision is Precision.POINT:
+            parent = _nearest(buckets, place, Precision.SETTLEMENT, km=_SITE_IN_CITY_KM)
         elif place.precision is Precision.SETTLEMENT and not bucket.violent:
             parent = next(
                 (

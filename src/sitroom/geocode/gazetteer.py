@@ -15,6 +15,8 @@ data files in ./data (nothing is downloaded):
 - countries, placed at a centroid (data/countries.tsv) or else at their capital.
 - seas (data/seas.tsv): precision "country" for the Black Sea, "admin1" for the Sea of Azov and the
   Kerch Strait; they have no admin1 and the country code "XZ" (international waters).
+- sites of the war that are no settlement (data/sites.tsv): plants, dams, bridges, airports,
+  islands ("Azovstal", "Zaporizhzhia NPP", "Snake Island"), with precision "point".
 - districts (raions) and communities (hromadas) are not stored: `Gazetteer.district(seat)` and
   `Gazetteer.community(seat)` derive one from the settlement it is named after and centred on
   ("Polohy raion" from Polohy), with precision "district" and feature "district".
@@ -43,7 +45,7 @@ from sitroom.geocode.datafiles import read_table, read_words, split_list
 from sitroom.geocode.normalize import fold, skeleton, soft
 from sitroom.model import Precision
 
-Feature = Literal["settlement", "admin1", "district", "country", "sea"]
+Feature = Literal["settlement", "admin1", "district", "country", "sea", "site"]
 
 _DISTRICT_PREFIX = "district:"
 _COMMUNITY_PREFIX = "community:"
@@ -260,6 +262,7 @@ def load_embedded(
     named += _admin1_units(admin_rows, population)
     named += _countries(countries, settlements)
     named += _seas()
+    named += _sites(admin_rows)
     named += [(entry, list(names)) for entry, names in imported]
     gazetteer = _build(named, admin_rows)
     path = None
@@ -405,6 +408,26 @@ def _seas() -> list[_Named]:
             precision=Precision(row["precision"]),
             population=0,
             feature="sea",
+        )
+        named.append((entry, [entry.name, *split_list(row["aliases"])]))
+    return named
+
+
+def _sites(admin_rows: list[dict[str, str]]) -> list[_Named]:
+    oblasts = {row["iso"]: row["name"] for row in admin_rows}
+    named = []
+    for row in read_table("sites.tsv"):
+        entry = Entry(
+            id=row["id"],
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=row["country"],
+            admin1_code=row["admin1_code"],
+            admin1=oblasts.get(row["admin1_code"]),
+            precision=Precision.POINT,
+            population=0,
+            feature="site",
         )
         named.append((entry, [entry.name, *split_list(row["aliases"])]))
     return named
