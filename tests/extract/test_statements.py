@@ -103,6 +103,31 @@ def test_more_attribution_forms(text: str, expected: list[tuple[str, str | None,
     assert said(text, lexicon) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the verb is followed by where it was said, not by what
+            "Three apartment blocks were damaged in the night, Mayor Ihor Terekhov posted on Telegram.\n",
+            [("Ihor Terekhov", "Mayor", "Three apartment blocks were damaged in the night", False)],
+        ),
+        (  # a quotation that opens the sentence, with an apposition before the verb
+            "“The bridge will be rebuilt,” Oleksandr Prokudin, the head of the regional administration, "
+            "told the Suspilne broadcaster.",
+            [("Oleksandr Prokudin", "head of the regional administration", "The bridge will be rebuilt", True)],
+        ),
+        (  # a participle clause after the verb says how it was said
+            "The ceasefire proposal was a trap, Deputy Foreign Minister Andrei Rudenko added, "
+            "repeating earlier claims.",
+            [("Andrei Rudenko", "Deputy Foreign Minister", "The ceasefire proposal was a trap", False)],
+        ),
+    ],
+)
+def test_what_was_said_comes_before_the_speaker(
+    text: str, expected: list[tuple[str, str | None, str, bool]], lexicon: Lexicon
+) -> None:
+    assert said(text, lexicon) == expected
+
+
 def test_surname_after_a_titled_mention_that_said_nothing(lexicon: Lexicon) -> None:
     text = "US President Donald Trump arrived in Alaska. Trump said the meeting went well."
     assert [s[0] for s in said(text, lexicon)] == ["Donald Trump"]

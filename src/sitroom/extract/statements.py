@@ -81,6 +81,10 @@ _CLAUSE_SKIP = frozenset(
     }
 )
 _CLAUSE_END = frozenset({"adding", "but"})
+# Words of "where or to whom it was said" after a speech verb ("the RIA Novosti news agency").
+_MEDIUM_WORDS = frozenset(
+    {"'s", "\u2019s", "agency", "channel", "post", "interview", "website", "account", "tweet", "x"}
+)
 
 
 @dataclass(frozen=True)
@@ -443,9 +447,12 @@ def _content(sent: Span, verb: Span, speaker: Speaker, quotes: list[tuple[int, i
     """What the speaker said: the quotation next to the verb, else the reported clause."""
     doc = sent.doc
     for a, b in quotes:
-        # "...," Minister X said   /   "...," said X
+        # "...," Minister X said   /   "...," said X   /   "...," X, deputy head of Y, told Z
         between = [t for t in doc[b + 1 : verb.start] if not speaker.start <= t.i < speaker.end]
-        if b < verb.start and all(t.is_punct or t.is_space or t.lower_ in _SKIP_BEFORE_VERB for t in between):
+        if b < verb.start and (
+            all(t.is_punct or t.is_space or t.lower_ in _SKIP_BEFORE_VERB for t in between)
+            or (_opens(sent, a) and b < speaker.start < verb.start and verb[0].lower_ not in _CLAUSE_END)
+        ):
             return [(_quote_text(doc[a + 1 : b]), True)]
     for a, b in quotes:
         # X said: "..."
@@ -460,7 +467,7 @@ def _content(sent: Span, verb: Span, speaker: Speaker, quotes: list[tuple[int, i
             break
     if verb[0].lower_ == "according":
         return _according_content(sent, verb, speaker)
-    if end - start < 3:
+    if _no_content(doc[start:end]):
         return _content_before(sent, speaker)
     inner = [(a, b) for a, b in quotes if start <= a and b < end]
     if inner:
@@ -503,6 +510,27 @@ def _clause_start(sent: Span, i: int) -> int:
     ):
         i += 1
     return i
+
+
+def _opens(sent: Span, i: int) -> bool:
+    """Token i is the first word of the sentence (a quotation that opens it)."""
+    return next((t.i for t in sent if not t.is_space), sent.end) == i
+
+
+def _no_content(after: Span) -> bool:
+    """What follows the verb says where or to whom, not what ("posted on Telegram", "told the RIA
+    Novosti news agency", "in a video address"), or is a participle clause about the saying
+    ("added, echoing earlier comments", "said, citing intelligence"; "adding that ..." is content)."""
+    words = [t for t in after if not (t.is_punct or t.is_space)]
+    if len(words) < 3 or all(t.lower_ in _CLAUSE_SKIP or t.lower_ in _MEDIUM_WORDS or t.is_title for t in words):
+        return True
+    first = words[0]
+    return (
+        after.doc[first.i - 1].text == ","
+        and first.lower_.endswith("ing")
+        and (len(words) < 2 or words[1].lower_ != "that")
+        and first.lower_ not in _CLAUSE_END
+    )
 
 
 def _content_before(sent: Span, speaker: Speaker) -> list[tuple[str, bool]]:
