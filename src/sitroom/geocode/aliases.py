@@ -7,7 +7,7 @@ name adds, the official Ukrainian spelling of a place, and the forms of an oblas
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
 
 from sitroom.geocode.normalize import fold, script_of
@@ -138,12 +138,25 @@ _ADJECTIVE_ENDINGS = (
     "sk",
 )
 
+# After a stem ending in a vowel, what a Ukrainian adjective in -sk- dropped: Volnovakha -> Volnovaska,
+# Odesa -> Odeska, Cherkasy -> Cherkaska.
+_VOWEL_ENDINGS = ("a", "e", "i", "o", "u", "y")
+_LOST_BEFORE_SK = ("kha", "sa", "sy")
+
+
+def is_adjective(word: str) -> bool:
+    """True for a folded word with the ending of an adjective made from a place name ("zmiivska",
+    "chervonopopovsky"): a common word before "area" ("residential") has none."""
+    return any(word.endswith(ending) and len(word) - len(ending) >= 3 for ending in _ADJECTIVE_ENDINGS)
+
 
 def adjective_bases(word: str) -> list[str]:
     """Folded place names an adjective or a stem may come from, most likely first.
 
     "pokrovsky" -> "pokrovsk", "toretska" -> "toretsk", "vasylivsky" -> "vasylivka",
-    "kurakhovskaya" -> "kurakhove", "tokmatska" -> "tokmak", "pologiv" -> "pology", "kupyan" -> "kupyansk".
+    "kurakhovskaya" -> "kurakhove", "tokmatska" -> "tokmak", "pologiv" -> "pology", "kupyan" -> "kupyansk",
+    "zolotarevsky" -> "zolotarivka" (Russian -ovka/-evka is Ukrainian -ivka), "volnovaska" ->
+    "volnovakha" (a kh or s before -sk falls out of a Ukrainian adjective, as in Odesa -> Odeska).
     """
     stems = []
     for ending in _ADJECTIVE_ENDINGS:
@@ -167,11 +180,25 @@ def adjective_bases(word: str) -> list[str]:
         ):
             bases[form] = None
         if stem.endswith(("iv", "yv", "ov", "ev")):
-            for ending in ("ove", "eve", "y", "i", "o", "e", "a", "iv"):
+            for ending in ("ove", "eve", "y", "i", "o", "e", "a", "iv", "ivka"):
                 bases[stem[:-2] + ending] = None
         if stem.endswith("ts"):
             bases[stem[:-2] + "k"] = None
         elif stem.endswith("t"):
             bases[stem[:-1] + "k"] = None
+    if len(stems) == 2 and stems[0].endswith(_VOWEL_ENDINGS):
+        for ending in _LOST_BEFORE_SK:
+            bases[stems[0] + ending] = None
     bases.pop(word, None)
     return [word, *bases]
+
+
+def compound_bases(word: str, compounds: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Folded two-word names a compound adjective may come from: "velikopisarevskaya" ->
+    "velikaya pisarevka", "krasnolymansk" -> "krasnyi lyman" (`compounds`: the first part of the
+    adjective -> the first words of the name, data/compound_prefixes.tsv)."""
+    for prefix, firsts in compounds.items():
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and is_adjective(rest):
+            return [f"{first} {base}" for base in adjective_bases(rest)[1:] for first in firsts]
+    return []

@@ -6,7 +6,8 @@ higher level than the place, with only qualifier words between ("X, Donetsk Obla
 Zaporizhzhia region", "X region of the LPR", "X, Polohy raion"; other places of a list may come
 between: "X and Y of the DPR"); that qualifier is tight. Failing that, it is the nearest one before
 it on its line, or heading its lines ("Donetsk region:\\nX"); after a colon or as a heading it is
-tight too, otherwise loose.
+tight too, otherwise loose. A raion followed by "of the city" is a district of the city named just
+before it ("Kherson (Dnipro district of the city)"): it qualifies nothing, and locates at that city.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ _NEAR_GAP = re.compile(
 )
 # Between a raion and its city ("Petrovsky district of Donetsk").
 _OF_CITY = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+# After a raion that is a district of the city named before it ("Kherson (Dnipro district of the city)").
+_OF_THE_CITY = re.compile(r"^\s*(?:of|in)\s+the\s+city\s*(?:[).,;]|$)", re.IGNORECASE)
+_BEFORE_CITY_DISTRICT = re.compile(r"^\s*[(,\-\u2013\u2014]\s*$")
 _PLURAL_HEADS = ("regions", "oblasts", "provinces")
 # What may qualify what: a hromada lies in a raion, a raion in an oblast.
 _LEVEL = {"community": 1, "district": 2, "admin1": 3}
@@ -72,13 +76,13 @@ def toponym_context(
 
     def area(j: int) -> Entry | None:
         entry = decided[j]
-        if entry is not None and (_level(toponyms[j], entry) > 0):
+        if entry is not None and (_level(toponyms[j], entry) > 0) and not _city_district(text, toponyms[j]):
             return entry
         return None
 
     def level(j: int) -> int:
         entry = decided[j]
-        return _level(toponyms[j], entry) if entry is not None else 0
+        return _level(toponyms[j], entry) if area(j) is not None and entry is not None else 0
 
     qualifier, tight = None, False
     for j in range(k + 1, len(toponyms)):
@@ -114,6 +118,8 @@ def toponym_context(
             and toponyms[k + 1].kind == "place"
         ):
             near = after
+    if near is None and _city_district(text, me) and k > 0:
+        near = _city_before(text, toponyms, decided, k)
     codes = frozenset(
         e.admin1_code
         for j, e in enumerate(decided)
@@ -159,6 +165,20 @@ def coordinated_oblasts(text: str, toponyms: Sequence[Toponym], gazetteer: Gazet
             out[j] = replace(out[j], candidates=oblasts)
             j -= 1
     return out
+
+
+def _city_district(text: str, toponym: Toponym) -> bool:
+    """True for a raion followed by "of the city": a district of the city named before it, not an
+    area that qualifies that city ("Kherson (Dnipro district of the city)")."""
+    return toponym.kind == "district" and bool(_OF_THE_CITY.match(text[toponym.end_char :]))
+
+
+def _city_before(text: str, toponyms: Sequence[Toponym], decided: Sequence[Entry | None], k: int) -> Entry | None:
+    """The settlement right before city district k ("Kherson (" or "Kherson, "), if any."""
+    before, entry = toponyms[k - 1], decided[k - 1]
+    if entry is None or entry.feature != "settlement" or before.kind != "place":
+        return None
+    return entry if _BEFORE_CITY_DISTRICT.match(_gap(text, before, toponyms[k])) else None
 
 
 def _level(toponym: Toponym, entry: Entry) -> int:

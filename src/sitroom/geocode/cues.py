@@ -1,20 +1,21 @@
-"""The words around a toponym that change what it means (data/cues.tsv, data/given_names.txt)."""
+"""The words around a toponym that change what it means (data/cues.tsv, data/given_names.txt), and
+the parts of compound adjectives (data/compound_prefixes.tsv)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from sitroom.errors import GazetteerError
-from sitroom.geocode.datafiles import read_table, read_words
+from sitroom.geocode.datafiles import read_table, read_words, split_list
 from sitroom.geocode.normalize import fold
 
 # What a toponym names: the place itself, the raion or hromada named after it, or a front-line
 # direction named after it.
 Kind = Literal["place", "district", "community", "direction"]
 
-_WORD_ROLES = ("verb", "actor", "action", "prefix", "feature", "intro", "title", "english")
+_WORD_ROLES = ("verb", "actor", "action", "prefix", "feature", "intro", "title", "english", "landmark")
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,10 @@ class Cues:
     titles: frozenset[str]
     actions: frozenset[str]
     english: frozenset[str]
+    landmarks: frozenset[str]  # after an adjective, a thing at the place it comes from ("Zmiivska TPP")
     given_names: frozenset[str]
+    # first part of a compound adjective -> first words of the two-word name it comes from
+    compounds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def load_cues() -> Cues:
@@ -59,5 +63,7 @@ def load_cues() -> Cues:
         titles=frozenset(words["title"]),
         actions=frozenset(words["action"]),
         english=frozenset(words["english"]),
+        landmarks=frozenset(words["landmark"]),
         given_names=frozenset(fold(name) for name in read_words("given_names.txt")),
+        compounds={row["prefix"]: tuple(split_list(row["words"])) for row in read_table("compound_prefixes.tsv")},
     )

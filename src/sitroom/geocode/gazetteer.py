@@ -202,8 +202,42 @@ class Gazetteer:
             similarity = SequenceMatcher(None, wanted, alias_soft).ratio()
             if similarity >= min_similarity and similarity > best.get(entry.id, (0.0, entry))[0]:
                 best[entry.id] = (similarity, entry)
+        if not best and len(bucket) >= 4 and len(wanted) >= 6:
+            best = self._typo_matches(wanted, bucket)
         ranked = sorted(best.values(), key=lambda pair: (-pair[0], -pair[1].population, pair[1].id))
         return tuple(entry for _, entry in ranked)
+
+    def _typo_matches(self, wanted: str, bucket: str) -> dict[str, tuple[float, Entry]]:
+        """Towns of `_FUZZY_TOWN` people whose name is `wanted` with one consonant mistyped, left
+        out, added or swapped with the next ("Vulhedar" -> Vuhledar): their skeletons are one
+        deletion apart on either side and their lengths one letter at most ("Central" is no
+        typo of Tsentralnyi). A well-known name is often mistyped; a village's near namesake is
+        more often another village, so only towns are matched so."""
+        best: dict[str, tuple[float, Entry]] = {}
+        for variant in _deletions(bucket) | {bucket}:
+            for alias_soft, entry in self._typo_index.get(variant, ()):
+                if alias_soft[0] != wanted[0] or abs(len(alias_soft) - len(wanted)) > 1:
+                    continue
+                similarity = SequenceMatcher(None, wanted, alias_soft).ratio()
+                if similarity >= _TYPO_SIMILARITY and similarity > best.get(entry.id, (0.0, entry))[0]:
+                    best[entry.id] = (similarity, entry)
+        return best
+
+    @cached_property
+    def _typo_index(self) -> dict[str, list[tuple[str, Entry]]]:
+        """Latin aliases of towns by their `skeleton` and by each skeleton less one consonant."""
+        index: dict[str, list[tuple[str, Entry]]] = {}
+        for key, entries in self._index.items():
+            towns = [e for e in entries if e.feature == "settlement" and e.population >= _FUZZY_TOWN]
+            if not towns or not key.isascii():
+                continue
+            alias_soft = soft(key)
+            bucket = skeleton(alias_soft)
+            if len(bucket) < 4:
+                continue
+            for variant in _deletions(bucket) | {bucket}:
+                index.setdefault(variant, []).extend((alias_soft, town) for town in towns)
+        return index
 
     @cached_property
     def _fuzzy_index(self) -> dict[str, list[tuple[str, Entry]]]:
@@ -233,6 +267,12 @@ class Gazetteer:
 
 
 _FUZZY_TOWN = 10_000
+_TYPO_SIMILARITY = 0.85
+
+
+def _deletions(bucket: str) -> set[str]:
+    """A skeleton less one of its consonants, every way."""
+    return {bucket[:k] + bucket[k + 1 :] for k in range(len(bucket))}
 
 
 def _unit_of(seat: Entry, prefix: str, kind: str) -> Entry:

@@ -15,7 +15,10 @@ Rules on top of the lookup:
 - a person's name is no place ("Stanislav Zaporozhets", "Colonel Stanislav");
 - the word after a name may make it a raion ("Polohy raion", "Pokrovsky district"), a hromada
   ("Toretska urban community") or a front-line direction ("Bakhmut direction"); adjectives are
-  traced back to their place ("Pokrovsky" -> Pokrovsk) only before such a word;
+  traced back to their place ("Pokrovsky" -> Pokrovsk, "Velikopisarevskaya" -> Velyka Pysarivka)
+  only before such a word or a landmark word ("Zmiivska TPP", "Chervonopopovsky area": the place);
+- a hyphenated name that is no alias is looked up whole by spelling similarity ("Posad-Pokrovskoye"
+  -> Posad-Pokrovske) before its first part alone ("Posad") is taken;
 - a name that stands for a government ("Moscow says", "Kiev forces", "pro-Kiev", a city or
   country given as a headline's source, "...: Kiev") is a metonym, and
   one inside a hyphenated modifier ("the Kramatorsk-Lviv train") is a compound;
@@ -23,7 +26,8 @@ Rules on top of the lookup:
   an unknown hyphenated name ("Vasylivka" of "Orikhovo-Vasylivka") is not a place either;
 - where a place name is expected ("village of X", "near X", a list of places, "X direction", or a
   text that is only a name) a word that matches no alias is looked up by spelling similarity
-  (`Gazetteer.fuzzy_lookup`: "Kreminnaya" -> Kreminna).
+  (`Gazetteer.fuzzy_lookup`: "Kreminnaya" -> Kreminna; a town's name with a consonant mistyped
+  or swapped: "Vulhedar" -> Vuhledar).
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from dataclasses import dataclass, replace
 from itertools import product
 from typing import TYPE_CHECKING
 
-from sitroom.geocode.aliases import adjective_bases
+from sitroom.geocode.aliases import adjective_bases, compound_bases, is_adjective
 from sitroom.geocode.cues import Cues, Kind
 from sitroom.geocode.gazetteer import Entry, Gazetteer
 from sitroom.geocode.normalize import fold, script_of, starts_upper
@@ -98,9 +102,10 @@ def find_toponyms(
         candidate: Toponym | None
         if match is not None:
             end, key, hits = match
-            candidate = _with_head(doc, i, end, key, hits, keys, gazetteer, cues)
+            whole = _hyphenated(doc, i, keys, gazetteer, cues) if end < i + 3 else None
+            candidate = whole or _with_head(doc, i, end, key, hits, keys, gazetteer, cues)
         else:
-            candidate = _adjective(doc, i, keys, gazetteer, cues)
+            candidate = _hyphenated(doc, i, keys, gazetteer, cues) or _adjective(doc, i, keys, gazetteer, cues)
         if candidate is None and (bare or _place_context(doc, i, keys, found, cues)):
             candidate = _fuzzy(doc, i, keys, gazetteer, cues, stop_words)
         if candidate is None:
@@ -210,14 +215,35 @@ def _fuzzy(
     )
     ends = [i + size for size in sizes if size == 1 or (size == 2 and two)]
     for end in ends:
-        span = doc[i:end]
-        candidates = gazetteer.fuzzy_lookup(span.text)
-        if candidates:
-            head = _head_after(doc, end, keys, cues)
-            kind: Kind = head[0] if head else "place"
-            stop = head[1] if head else end
-            return replace(_toponym(doc, i, stop, fold(span.text), candidates, kind), fuzzy=True)
+        found = _fuzzy_span(doc, i, end, keys, gazetteer, cues)
+        if found is not None:
+            return found
     return None
+
+
+def _fuzzy_span(doc: Doc, i: int, end: int, keys: list[str], gazetteer: Gazetteer, cues: Cues) -> Toponym | None:
+    """Tokens i..end as a settlement spelled like them (`Gazetteer.fuzzy_lookup`), with the head
+    word after them if any."""
+    span = doc[i:end]
+    candidates = gazetteer.fuzzy_lookup(span.text)
+    if not candidates:
+        return None
+    head = _head_after(doc, end, keys, cues)
+    kind: Kind = head[0] if head else "place"
+    stop = head[1] if head else end
+    return replace(_toponym(doc, i, stop, fold(span.text), candidates, kind), fuzzy=True)
+
+
+def _hyphenated(doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer, cues: Cues) -> Toponym | None:
+    """A hyphenated name spelled unlike any alias ("Posad-Pokrovskoye" for Posad-Pokrovske), read
+    whole: its first part alone ("Posad") is another place. "Pro-Russian" is a prefixed word."""
+    if i + 3 > len(doc) or keys[i + 1] != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return None
+    if keys[i] in cues.prefixes:
+        return None
+    if not all(_is_word(doc[k]) and starts_upper(doc[k].text) for k in (i, i + 2)):
+        return None
+    return _fuzzy_span(doc, i, i + 3, keys, gazetteer, cues)
 
 
 def _longest_match(
@@ -320,28 +346,52 @@ def _with_head(
         return _toponym(doc, start, end, key, hits, "place")
     kind, head_end = head
     if end == start + 1 and kind != "direction":
-        settlements = _merge(settlements, _derived(keys[start], gazetteer))
+        settlements = _merge(settlements, _derived(keys[start], gazetteer, cues))
     return _toponym(doc, start, head_end, key, settlements, kind)
 
 
 def _adjective(doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer, cues: Cues) -> Toponym | None:
-    """An adjective or stem before a head word: "Toretska urban community", "Kupyan district"."""
+    """An adjective or stem before a head word ("Toretska urban community", "Kupyan district"), or
+    an adjective before a landmark word, which names the place itself ("Zmiivska TPP")."""
     token = doc[i]
     if not _is_word(token) or not starts_upper(token.text) or len(token.text) < 4:
         return None
     head = _head_after(doc, i + 1, keys, cues)
     if head is None:
-        return None
-    candidates = _derived(keys[i], gazetteer)
+        return _landmark(doc, i, keys, gazetteer, cues)
+    candidates = _derived(keys[i], gazetteer, cues)
     if not candidates:
         return None
     return _toponym(doc, i, head[1], keys[i], candidates, head[0])
 
 
-def _derived(word: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+def _landmark(doc: Doc, i: int, keys: list[str], gazetteer: Gazetteer, cues: Cues) -> Toponym | None:
+    """An adjective before a landmark word, which names the place itself: "Chervonopopovsky area"
+    is Chervonopopivka, "Zmiivska TPP" Zmiiv. Plants are named after towns, so the toponym takes
+    the name of its largest reading (Zmiiv, not the village Zmiivka) as `_lemma_match` does."""
+    if not is_adjective(keys[i]) or "\n" in doc[i].whitespace_:
+        return None
+    if not any(" ".join(keys[i + 1 : i + 1 + size]) in cues.landmarks for size in (1, 2)):
+        return None
+    candidates = _derived(keys[i], gazetteer, cues)
+    if not candidates:
+        return None
+    largest = max(candidates, key=lambda e: e.population)
+    return _toponym(doc, i, i + 1, fold(largest.name), candidates, "place")
+
+
+def _derived(word: str, gazetteer: Gazetteer, cues: Cues) -> tuple[Entry, ...]:
+    """The settlements an adjective or stem may come from; a compound adjective ("Velikopisarevskaya")
+    is read as a two-word name only when it names no place whole."""
+    return _settlements(adjective_bases(word), gazetteer) or _settlements(
+        compound_bases(word, cues.compounds), gazetteer
+    )
+
+
+def _settlements(keys: list[str], gazetteer: Gazetteer) -> tuple[Entry, ...]:
     found: dict[str, Entry] = {}
-    for base in adjective_bases(word):
-        for entry in gazetteer.lookup_key(base):
+    for key in keys:
+        for entry in gazetteer.lookup_key(key):
             if entry.feature == "settlement":
                 found.setdefault(entry.id, entry)
     return tuple(found.values())
@@ -434,4 +484,5 @@ def _partial(doc: Doc, toponym: Toponym, keys: list[str], cues: Cues) -> bool:
         and _is_word(following)
         and starts_upper(following.text)
         and keys[end] not in cues.heads
+        and keys[end] not in cues.landmarks
     )
