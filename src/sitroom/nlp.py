@@ -45,7 +45,8 @@ def split_sentences(doc: Doc) -> Doc:
     - A line break ends a sentence (headings have no full stop), unless the line has no end
       punctuation and the next one starts in lower case (a sentence broken across lines).
     - ".", "!", "?" end a sentence when a capital, digit or opening quote follows, even with no
-      space ("abroad.Russian forces" is split by the tokenizer already).
+      space ("abroad.Russian forces" is split by the tokenizer already); so does the full stop
+      that the tokenizer leaves on a model name ("ракетою Х-31П. Збито", "Іскандер-М. Обидві").
     - Nothing ends inside a quotation that closes later in the same paragraph, so a quote of
       several sentences stays one sentence with its attribution.
     """
@@ -65,11 +66,22 @@ def split_sentences(doc: Doc) -> Doc:
             _break_after_newline(tokens, i)
             open_quote = False
             continue
-        if token.text in SENTENCE_END and not open_quote and not _after_abbreviation(tokens, i):
+        ends = token.text in SENTENCE_END and not _after_abbreviation(tokens, i)
+        if (ends or _name_with_stop(tokens, i)) and not open_quote:
             nxt = _next_word(tokens, i)
             if nxt is not None and _starts_sentence(nxt.text):
                 nxt.is_sent_start = True
     return doc
+
+
+def _name_with_stop(tokens: list[Token], i: int) -> bool:
+    """True for a model name that the tokenizer kept with the full stop after it: "Х-31П." or the
+    "М." of "Іскандер-М." (not an initial such as "В. Зеленський", nor "U.S.")."""
+    text = tokens[i].text
+    if len(text) < 2 or not text.endswith(".") or "." in text[:-1]:
+        return False
+    glued = i > 0 and tokens[i - 1].text == "-" and not tokens[i - 1].whitespace_
+    return glued or (any(c.isdigit() for c in text) and any(c.isalpha() for c in text))
 
 
 def _after_abbreviation(tokens: list[Token], i: int) -> bool:

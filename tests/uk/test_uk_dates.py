@@ -46,3 +46,18 @@ def test_relative_days() -> None:
 def test_times_are_not_days() -> None:
     w = attack_window("станом на 08:30 збито 95 БпЛА", D(2026, 7, 10))
     assert w is None
+
+
+def test_a_night_from_one_day_to_the_next() -> None:
+    w = attack_window("В ніч з 4 на 5 серпня противник", D(2026, 8, 5))
+    across = attack_window("у ніч з 31 липня на 1 серпня", D(2026, 8, 1))
+    assert w is not None and (w.start, w.end) == (D(2026, 8, 4), D(2026, 8, 5))
+    assert across is not None and (across.start, across.end) == (D(2026, 7, 31), D(2026, 8, 1))
+
+
+def test_two_nights_begin_the_day_before_the_first() -> None:
+    for text in ("У ніч на 5 та 6 серпня противник", "у ночі на 5 і 6 серпня", "У ніч на 5–6 серпня"):
+        w = attack_window(text, D(2026, 8, 6))
+        assert w is not None and (w.start, w.end) == (D(2026, 8, 4), D(2026, 8, 6)), text
+    timed = attack_window("У ніч на 5-6 серпня (з 19:00 4 серпня)", D(2026, 8, 6))
+    assert timed is not None and (timed.start, timed.start_time) == (D(2026, 8, 4), dt.time(19, 0))

@@ -37,9 +37,22 @@ def number(text: str, morph: Morphology, lexicon: UkLexicon) -> int | None:
         ("1 200 абонентів", 1200),
         ("понад 90 ударних БпЛА", 90),
         ("щонайменше трьох людей", 3),
+        ("на п’яти локаціях", None),  # a preposition is not a number
+        ("п’яти локаціях", 5),  # not "п'ята" (a heel)
+        ("семи локаціях", 7),  # not "сема"
+        ("сорока ударними БпЛА", 40),  # not "сорока" (a magpie)
+        ("сорока п’ятьма", 45),
+        ("дев’яноста БпЛА", 90),
+        ("ста сорока", 140),
+        ("двохсот", 200),
+        ("обидві ракети", 2),
+        ("обох ракет", 2),
+        ("1 150 ударними", 1150),
     ],
 )
-def test_reads_digits_and_words_in_any_case(text: str, value: int, morph: Morphology, uk_lexicon: UkLexicon) -> None:
+def test_reads_digits_and_words_in_any_case(
+    text: str, value: int | None, morph: Morphology, uk_lexicon: UkLexicon
+) -> None:
     assert number(text, morph, uk_lexicon) == value
 
 

@@ -128,6 +128,8 @@ def _rows(phrases: Sequence[Item]) -> list[_Row]:
             continue
         if p.weapon_class is None:
             continue
+        if p.status == "launch" and p.again:
+            continue  # "противник атакував двома ракетами, обидві ракети влучили": counted already
         if p.status == "launch" and (p.count is not None or p.model):
             _launched(rows, p)
         elif p.status == "intercept" and p.count is not None:
@@ -223,7 +225,8 @@ def _locations(sentences: Sequence[Sentence], lexicon: UkLexicon) -> tuple[int |
         role: str | None = None
         for i in range(len(us)):
             if i in cue_at:
-                role = cue_at[i] if cue_at[i] in ("hit", "debris") else None
+                if cue_at[i] != "launch":  # "падіння уламків зафіксовано на 4 локаціях"
+                    role = cue_at[i] if cue_at[i] in ("hit", "debris") else None
                 continue
             count = _location_count(us, i, lexicon) if role else None
             if count is None:
@@ -242,13 +245,17 @@ def _locations(sentences: Sequence[Sentence], lexicon: UkLexicon) -> tuple[int |
 
 
 def _location_count(us: Sequence[Unit], i: int, lexicon: UkLexicon) -> int | None:
-    """N of "на N [локаціях]" at unit i (also "на11", with the space missing)."""
+    """N of "на N [локаціях]" or "у N локаціях" (`location_prepositions`, `location_nouns`) at unit
+    i (also "на11", with the space missing)."""
     glued = _GLUED_LOCATIONS.match(us[i].text)
     if glued:
         return int(glued.group(1))
-    if us[i].text.lower() != "на" or i + 1 >= len(us):
+    if us[i].text.lower() not in lexicon.location_prepositions or i + 1 >= len(us):
         return None
     number = read_number(us, i + 1, lexicon)
     if number is None or number.value is None:
         return None
+    said = number.end < len(us) and us[number.end].lemma in lexicon.location_nouns
+    if us[i].text.lower() != "на" and not said:
+        return None  # "влучання в 2 будинки": only "на N" may leave the noun out
     return number.value

@@ -2,6 +2,8 @@
 
     "У ніч на 26 червня (з 18:00 25 червня)"  -> 25 June 18:00 .. the morning of 26 June
     "у ніч на 26 червня"                        -> 25 June .. 26 June
+    "у ніч з 25 на 26 червня"                   -> 25 June .. 26 June
+    "у ніч на 25 та 26 червня" (two nights)     -> 24 June .. 26 June
     "24 липня 2026 року", "24 липня"            -> that day (a day without a year is the latest
                                                    one not after publication)
     "вчора", "сьогодні", "цієї ночі"            -> relative to the publication day
@@ -62,7 +64,13 @@ def _patterns(words: DateWords) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         rf"\s*\(\s*з\s+(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})\s+(?P<sday>\d{{1,2}})\s+(?P<smonth>{month})"
         rf"(?:\s+(?P<syear>\d{{4}}))?[^)]*\)"
     )
-    night = re.compile(rf"\b(?:[уУвВ]\s+)?ніч\s+на\s+{day}(?:{since})?", re.IGNORECASE)
+    # "з 4 на 5 серпня", "з 31 липня на 1 серпня": the night from one day to the next;
+    # "на 5 та 6 серпня", "на 5-6 серпня": two nights, the first ending on the first day
+    night = re.compile(
+        rf"\b(?:[уУвВ]\s+)?(?:ніч|ночі)\s+(?:з\s+(?P<from>\d{{1,2}})(?:\s+(?P<fmonth>{month}))?\s+)?"
+        rf"на\s+(?:(?P<first>\d{{1,2}})\s*(?:та|і|й|[-\u2013\u2014])\s*)?{day}(?:{since})?",
+        re.IGNORECASE,
+    )
     plain = re.compile(rf"(?<!\d)(?<![:.]){day}\b", re.IGNORECASE)
     relative = re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(words.relative, key=len, reverse=True)) + r")(?!\w)",
@@ -78,11 +86,19 @@ def attack_window(text: str, published: dt.date | None, words: DateWords | None 
     found: list[Window] = []
     if (m := night.search(text)) is not None:
         end = _day(m.group("day"), m.group("month"), m.group("year"), published, words)
+        time = None
         if m.group("sday"):
             start = _day(m.group("sday"), m.group("smonth"), m.group("syear"), end or published, words)
             time = dt.time(int(m.group("hh")) % 24, int(m.group("mm")) % 60)
+        elif m.group("from"):
+            start = _day(
+                m.group("from"), m.group("fmonth") or m.group("month"), m.group("year"), end or published, words
+            )
+        elif m.group("first"):
+            first = _day(m.group("first"), m.group("month"), m.group("year"), end or published, words)
+            start = first - DAY if first else None
         else:
-            start, time = (end - DAY if end else None), None
+            start = end - DAY if end else None
         found.append(Window(start, end, time, m.group(), m.span()))
     if (m := plain.search(text)) is not None:
         day = _day(m.group("day"), m.group("month"), m.group("year"), published, words)

@@ -11,7 +11,9 @@ read left to right into `Item`s:
   the decoys inside its count);
 - a phrase with no number counts 1 when its noun is unambiguously singular ("балістичною
   ракетою"), and nothing otherwise;
-- a "total" noun ("177 цілей", "570 засобів повітряного нападу") is an overall count, never a weapon;
+- a "total" noun ("177 цілей", "570 засобів повітряного нападу") is an overall count, never a weapon,
+  and so is a bare number after a cue in a sentence that names no weapon ("Збито 70.");
+- a number closed by the cue right after it counts the weapons just named ("з них 62 збито");
 - words inside brackets are not read ("(в т.ч. реактивними)", "(райони пуску – ...)").
 
 Each item then gets the role of its cue (`cues.tsv`): the nearest cue before it ("збито/подавлено
@@ -27,7 +29,7 @@ from dataclasses import dataclass, replace
 from sitroom.extract.uk.lexicon import Phrase, UkLexicon, WeaponModel, WeaponNoun
 from sitroom.extract.uk.morph import Morphology
 from sitroom.extract.uk.numbers import Number, read_number
-from sitroom.extract.uk.units import Unit
+from sitroom.extract.uk.units import Unit, fold
 from sitroom.model import WeaponClass
 
 NUMBER_REACH = 4  # units between a number and the noun or model it counts ("101 ворожих ударних БпЛА")
@@ -60,6 +62,7 @@ class Item:
     counted: bool = False  # the count was stated (a number), not read off a singular noun
     mix: bool = False  # other models or decoys fly inside its count
     additional: bool = False  # "ще 20 БпЛА": more of what was counted before
+    again: bool = False  # "обидві ракети": the weapons counted before, never more of them
 
     @property
     def model(self) -> str | None:
@@ -101,6 +104,9 @@ def _match(us: Sequence[Unit], i: int, lexicon: UkLexicon, longest: int) -> Mark
         lemmas: Phrase = tuple(u.lemma for u in us[i : i + n])
         if keys in lexicon.models:
             return Mark("model", i, i + n, model=lexicon.models[keys])
+        named: Phrase = tuple(fold(u.lemma) if u.text[:1].isupper() else u.key for u in us[i : i + n])
+        if named != keys and named in lexicon.models:  # a capitalised name in another case: "Кинджали"
+            return Mark("model", i, i + n, model=lexicon.models[named])
         if lemmas in lexicon.cues:
             return Mark("cue", i, i + n, cue=lexicon.cues[lemmas])
         if lemmas in lexicon.nouns:
@@ -123,21 +129,23 @@ def items(us: Sequence[Unit], found: Sequence[Mark], lexicon: UkLexicon, morph: 
         if pending is not None and bare and not counted and out and out[-1].role != "total":
             out.append(_bare(us, pending, out[-1], lexicon))  # a number of the weapons just named
             pending = None
+        elif pending is not None and bare and not counted and not out and _alone(us, pending):
+            out.append(_overall(us, pending))  # "Збито 70, локаційно втрачено 5": no weapon named yet
+            pending = None
         if mark.kind == "number":
             pending, bare = mark.number, previous == "cue"
             previous = mark.kind
             continue
         previous = mark.kind
         if mark.kind == "cue":
-            if (
-                pending is not None
-                and current is not None
-                and mark.cue in CLOSING_ROLES
-                and mark.start - pending.end <= 1
-            ):
-                # "ще 14 – локаційно втрачені": a number of the weapons just named, closed by its cue
+            if pending is not None and current is not None and _closes(us, pending, mark):
+                # "ще 14 – локаційно втрачені", "з них 62 збито": a number of the weapons just named,
+                # closed by its cue
                 start, end = us[pending.start].start, us[pending.end - 1].end
-                out.append(Item(current.weapon_class, (), pending.value, "weapon", start, end, counted=True))
+                status = None if mark.cue in CLOSING_ROLES else mark.cue  # closing roles are given by `roles`
+                out.append(
+                    Item(current.weapon_class, (), pending.value, "weapon", start, end, status=status, counted=True)
+                )
             pending = None
             current = None
             continue
@@ -159,7 +167,7 @@ def items(us: Sequence[Unit], found: Sequence[Mark], lexicon: UkLexicon, morph: 
                         current,
                         models=(mark.model.model,),
                         end=us[mark.end - 1].end,
-                        weapon_class=mark.model.weapon_class,
+                        weapon_class=_said_class(current.weapon_class, mark.model.weapon_class),
                     ),
                 )
             elif current is not None and not counted and glued and _is_drone(current):
@@ -169,8 +177,17 @@ def items(us: Sequence[Unit], found: Sequence[Mark], lexicon: UkLexicon, morph: 
                 more = counted and pending is not None and _additional(us, pending, lexicon)
                 start, end = us[mark.start].start, us[mark.end - 1].end
                 model = (mark.model.model,)
+                again = counted and pending is not None and _again(us, pending, lexicon)
                 current = Item(
-                    mark.model.weapon_class, model, count, "weapon", start, end, counted=counted, additional=more
+                    mark.model.weapon_class,
+                    model,
+                    count,
+                    "weapon",
+                    start,
+                    end,
+                    counted=counted,
+                    additional=more,
+                    again=again,
                 )
                 out.append(current)
             pending = None if counted else pending
@@ -184,17 +201,42 @@ def items(us: Sequence[Unit], found: Sequence[Mark], lexicon: UkLexicon, morph: 
         else:
             if counted and pending is not None:
                 count, stated = pending.value, True
-                more = _additional(us, pending, lexicon)
+                more, again = _additional(us, pending, lexicon), _again(us, pending, lexicon)
             else:
-                count, stated, more = (1 if morph.singular(us[mark.end - 1].text) else None), False, False
+                count, stated, more, again = (1 if morph.singular(us[mark.end - 1].text) else None), False, False, False
             start, end = us[mark.start].start, us[mark.end - 1].end
-            current = Item(noun.weapon_class, (), count, noun.role, start, end, counted=stated, additional=more)
+            current = Item(
+                noun.weapon_class, (), count, noun.role, start, end, counted=stated, additional=more, again=again
+            )
             out.append(current)
             pending = None
         last = mark.end
     if pending is not None and bare and out and out[-1].role != "total":
         out.append(_bare(us, pending, out[-1], lexicon))
+    elif pending is not None and bare and not out and _alone(us, pending):
+        out.append(_overall(us, pending))  # "Збито 70."
     return out
+
+
+def _alone(us: Sequence[Unit], number: Number) -> bool:
+    """True when no word follows a number ("Збито 70.", "Збито 60: ..."; not "атакував 4 серпня")."""
+    return number.end >= len(us) or not us[number.end].is_word
+
+
+def _overall(us: Sequence[Unit], number: Number) -> Item:
+    """A bare count in a sentence that names no weapon: an overall count, like "83 цілі"."""
+    start, end = us[number.start].start, us[number.end - 1].end
+    return Item(None, (), number.value, "total", start, end, counted=True)
+
+
+def _closes(us: Sequence[Unit], number: Number, cue: Mark) -> bool:
+    """True when a cue right after a number says what happened to it: a closing role one unit on
+    ("ще 14 – локаційно втрачені"), any role with at most a dash between ("з них 62 збито", "40 –
+    знешкоджено"; not "на 5 серпня збито")."""
+    gap = us[number.end : cue.start]
+    if cue.cue in CLOSING_ROLES:
+        return len(gap) <= 1
+    return len(gap) <= 1 and all(not u.is_word and not u.is_number for u in gap)
 
 
 def _bare(us: Sequence[Unit], number: Number, named: Item, lexicon: UkLexicon) -> Item:
@@ -210,6 +252,11 @@ def _additional(us: Sequence[Unit], number: Number, lexicon: UkLexicon) -> bool:
         u.lemma in lexicon.additive or u.text.lower() in lexicon.additive
         for u in (*before, *us[number.start : number.end])
     )
+
+
+def _again(us: Sequence[Unit], number: Number, lexicon: UkLexicon) -> bool:
+    """True when a number counts weapons already counted ("обидві ракети": `anaphoric_numbers.txt`)."""
+    return any(u.lemma in lexicon.anaphoric for u in us[number.start : number.end])
 
 
 def _unbracketed(us: Sequence[Unit], start: int, end: int) -> list[str]:
@@ -231,6 +278,14 @@ def _extend(out: list[Item], item: Item) -> Item:
     return item
 
 
+def _said_class(said: WeaponClass | None, named: WeaponClass) -> WeaponClass:
+    """The class of a noun and the model it names: the noun's when it is specific and of the model's
+    family ("балістичними ракетами С-300" is ballistic), else the model's ("ракетами Х-59")."""
+    if said is not None and said.family == named.family and said.value != said.family:
+        return said
+    return named
+
+
 def _is_drone(item: Item) -> bool:
     return item.weapon_class is not None and item.weapon_class.family == "drone" and item.count is not None
 
@@ -245,6 +300,9 @@ def roles(us: Sequence[Unit], found: Sequence[Mark], phrases: Sequence[Item], in
     starts = [p.start for p in phrases]
     out = []
     for k, phrase in enumerate(phrases):
+        if phrase.status is not None:  # closed by its own cue in `items` ("з них 62 збито")
+            out.append(phrase)
+            continue
         before = [c for c in cues if us[c.end - 1].end <= phrase.start]
         after_end = starts[k + 1] if k + 1 < len(phrases) else None
         closing = [

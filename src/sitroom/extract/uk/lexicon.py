@@ -47,6 +47,9 @@ class UkLexicon:
     glue: frozenset[str]
     place_prepositions: frozenset[str]
     additive: frozenset[str]
+    anaphoric: frozenset[str]
+    location_prepositions: frozenset[str]
+    location_nouns: frozenset[str]
 
     @property
     def longest(self) -> int:
@@ -84,6 +87,9 @@ def load_uk_lexicon(morph: Morphology) -> UkLexicon:
         glue=frozenset(_lines("item_glue.txt")),
         place_prepositions=frozenset(_lines("place_prepositions.txt")),
         additive=frozenset(_lines("additive_words.txt")),
+        anaphoric=frozenset(morph.lemma(w) for w in _lines("anaphoric_numbers.txt")),
+        location_prepositions=frozenset(_lines("location_prepositions.txt")),
+        location_nouns=frozenset(morph.lemma(w) for w in _lines("location_nouns.txt")),
     )
 
 
