@@ -134,6 +134,13 @@ def test_a_site_inside_a_city_belongs_to_the_city_event(extractor: Extractor) ->
     assert strike.location is not None and strike.location.name == "Zaporizhzhia Nuclear Power Plant"
 
 
+def test_a_security_council_session_is_diplomacy_where_it_is_held(extractor: Extractor) -> None:
+    text = "Ukraine and Russia traded accusations at an emergency U.N. Security Council session in New York."
+    [talks] = events(extractor, text)
+    assert talks.type is EventType.DIPLOMACY
+    assert talks.location is not None and talks.location.country == "US"
+
+
 def test_outage_without_attack_is_an_outage_event(extractor: Extractor) -> None:
     text = (
         "Russian missiles struck energy facilities in Dnipro overnight. "

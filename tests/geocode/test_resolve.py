@@ -240,3 +240,17 @@ def test_a_large_city_written_in_lower_case_is_found(geocoder: Geocoder, nlp: La
 
 def test_a_town_misspelled_by_a_letter_is_found(geocoder: Geocoder, nlp: Language) -> None:
     assert [p.name for p in places(geocoder, nlp, "Russian forces arriving in Popsana")] == ["Popasna"]
+
+
+def test_a_meeting_place_is_the_best_known_of_its_name(geocoder: Geocoder, nlp: Language) -> None:
+    """A village of Donetsk Oblast is called New York too; a Security Council session is not held
+    there, however many places of the oblast the report names."""
+    text = (
+        "Shelling hit Toretsk, Horlivka and Bakhmut in the Donetsk region. "
+        "Ukraine's envoy raised the attacks at a Security Council session in New York."
+    )
+    found = {p.text: p for p in places(geocoder, nlp, text)}
+    assert found["New York"].country == "US"
+    assert found["Toretsk"].admin1_code == "UA-14"
+    village = places(geocoder, nlp, "Shelling hit Toretsk and New York in the Donetsk region.")
+    assert [p.country for p in village if p.text == "New York"] == ["UA"]

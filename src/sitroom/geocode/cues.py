@@ -15,7 +15,7 @@ from sitroom.geocode.normalize import fold
 # direction named after it.
 Kind = Literal["place", "district", "community", "direction"]
 
-_WORD_ROLES = ("verb", "actor", "action", "prefix", "feature", "intro", "title", "english", "landmark")
+_WORD_ROLES = ("verb", "actor", "action", "prefix", "feature", "intro", "title", "english", "landmark", "venue")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Cues:
     actions: frozenset[str]
     english: frozenset[str]
     landmarks: frozenset[str]  # after an adjective, a thing at the place it comes from ("Zmiivska TPP")
+    venues: frozenset[str]  # before "in"/"at": a meeting whose place follows ("talks in Geneva")
     given_names: frozenset[str]
     # first part of a compound adjective -> first words of the two-word name it comes from
     compounds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -64,6 +65,7 @@ def load_cues() -> Cues:
         actions=frozenset(words["action"]),
         english=frozenset(words["english"]),
         landmarks=frozenset(words["landmark"]),
+        venues=frozenset(words["venue"]),
         given_names=frozenset(fold(name) for name in read_words("given_names.txt")),
         compounds={row["prefix"]: tuple(split_list(row["words"])) for row in read_table("compound_prefixes.tsv")},
     )

@@ -15,6 +15,9 @@ Each toponym (see `spans`) has candidate entries; the one chosen scores best on,
    nearness to the front line of that time (`theatre`), population, and estimated coordinates
    last.
 
+A meeting's place ("a Security Council session in New York", "talks in Istanbul") is chosen on
+the name and population alone: the war's oblasts and front say nothing about where talks are held.
+
 A settlement is left out when the text puts it elsewhere than any candidate (`Geocoder._fits`):
 the gazetteer knows only villages of 500+ people, so "Stepove, Zhytomyr Oblast" is better
 answered by the oblast than by a Stepove in another one.
@@ -112,6 +115,7 @@ class Geocoder:
         self._cues = cues if cues is not None else load_cues()
         self._theatre = theatre if theatre is not None else load_theatre(gazetteer)
         self._weights = weights or Weights()
+        self._peace = Phase(dt.date.min, {}, ())  # no oblast of the war and no front: for venues
         self._stop_words = frozenset(nlp.Defaults.stop_words)
         self._lemmatizer = Lemmatizer()  # loads its dictionaries on the first Cyrillic name
 
@@ -193,7 +197,11 @@ class Geocoder:
                 if toponym.kind in ("district", "community"):  # raions and hromadas are Ukrainian
                     candidates = tuple(e for e in candidates if e.country == "UA") or candidates
                 context = toponym_context(text, toponyms, snapshot, k, neighbours=stage == 3)
-                decided[k] = max(candidates, key=lambda e: self._score(e, toponym.key, toponym.kind, context, phase))
+                if toponym.venue:  # a meeting's place is the best-known of the name (unless qualified)
+                    context, at = (context if context.tight else Context()), self._peace
+                else:
+                    at = phase
+                decided[k] = max(candidates, key=lambda e: self._score(e, toponym.key, toponym.kind, context, at))
         entries: list[Entry | None] = []
         for k, (toponym, entry) in enumerate(zip(toponyms, decided, strict=True)):
             if entry is not None and entry.feature == "settlement" and toponym.kind != "direction":

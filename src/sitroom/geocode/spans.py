@@ -76,6 +76,7 @@ class Toponym:
     compound: bool = False
     partial: bool = False
     fuzzy: bool = False
+    venue: bool = False  # where a meeting is held ("talks in Geneva")
 
 
 def find_toponyms(
@@ -457,7 +458,8 @@ def _with_role(doc: Doc, toponym: Toponym, keys: list[str], cues: Cues) -> Topon
     ):
         compound = True
     partial = _partial(doc, toponym, keys, cues)
-    return replace(toponym, metonym=metonym, compound=compound, partial=partial)
+    venue = start >= 2 and keys[start - 1] in ("in", "at") and keys[start - 2] in cues.venues
+    return replace(toponym, metonym=metonym, compound=compound, partial=partial, venue=venue)
 
 
 def _after_sentence(doc: Doc, i: int) -> bool:
