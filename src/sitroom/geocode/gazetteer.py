@@ -301,8 +301,8 @@ def load_embedded(
         population[entry.admin1_code] = population.get(entry.admin1_code, 0) + entry.population
     named += _admin1_units(admin_rows, population)
     named += _countries(countries, settlements)
-    named += _seas()
-    named += _sites(admin_rows)
+    named += _written_points("seas.tsv", "sea", admin_rows)
+    named += _written_points("sites.tsv", "site", admin_rows)
     named += [(entry, list(names)) for entry, names in imported]
     gazetteer = _build(named, admin_rows)
     path = None
@@ -434,40 +434,24 @@ def _countries(
     return named
 
 
-def _seas() -> list[_Named]:
-    named = []
-    for row in read_table("seas.tsv"):
-        entry = Entry(
-            id=row["id"],
-            name=row["name"],
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            country="XZ",
-            admin1_code=None,
-            admin1=None,
-            precision=Precision(row["precision"]),
-            population=0,
-            feature="sea",
-        )
-        named.append((entry, [entry.name, *split_list(row["aliases"])]))
-    return named
-
-
-def _sites(admin_rows: list[dict[str, str]]) -> list[_Named]:
+def _written_points(table: str, feature: Feature, admin_rows: list[dict[str, str]]) -> list[_Named]:
+    """Seas (data/seas.tsv) and sites (data/sites.tsv): points written for sitroom, with their
+    aliases; a sea has no country ("XZ") and no admin1, a site has precision "point"."""
     oblasts = {row["iso"]: row["name"] for row in admin_rows}
     named = []
-    for row in read_table("sites.tsv"):
+    for row in read_table(table):
+        code = row.get("admin1_code") or None
         entry = Entry(
             id=row["id"],
             name=row["name"],
             lat=float(row["lat"]),
             lon=float(row["lon"]),
-            country=row["country"],
-            admin1_code=row["admin1_code"],
-            admin1=oblasts.get(row["admin1_code"]),
-            precision=Precision.POINT,
+            country=row.get("country") or "XZ",
+            admin1_code=code,
+            admin1=oblasts.get(code) if code else None,
+            precision=Precision(row.get("precision") or Precision.POINT.value),
             population=0,
-            feature="site",
+            feature=feature,
         )
         named.append((entry, [entry.name, *split_list(row["aliases"])]))
     return named
