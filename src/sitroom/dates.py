@@ -151,20 +151,20 @@ def sentence_date(
     is dated by "overnight". If none resolves, the first expression unresolved.
     """
     g = grammar or default_date_grammar()
-    found = [resolve_date(expression, published, grammar=g) for expression in expressions]
-    resolved = [span for span in found if span.start is not None]
+    return earliest_same_time([resolve_date(expression, published, grammar=g) for expression in expressions], grammar=g)
+
+
+def earliest_same_time(spans: Sequence[DateSpan], *, grammar: DateGrammar | None = None) -> DateSpan | None:
+    """The first of `spans` that resolves, or the earliest day that may be the same time as it
+    (see `sentence_date`); a first date coarser than a day is kept. If none resolves, the first;
+    None for no spans."""
+    resolved = [span for span in spans if span.start is not None]
     if not resolved:
-        return found[0] if found else None
-    return earliest_same_time(resolved, grammar=g)
-
-
-def earliest_same_time(spans: Sequence[DateSpan], *, grammar: DateGrammar | None = None) -> DateSpan:
-    """The first of `spans` (resolved dates), or the earliest day that may be the same time as it
-    (see `sentence_date`); a first date coarser than a day is kept."""
-    first = spans[0]
+        return spans[0] if spans else None
+    first = resolved[0]
     if first.precision is not DatePrecision.DAY:
         return first
-    same = [s for s in spans if s.precision is DatePrecision.DAY and may_be_same_time(s, first, grammar=grammar)]
+    same = [s for s in resolved if s.precision is DatePrecision.DAY and may_be_same_time(s, first, grammar=grammar)]
     return min(same, key=lambda span: span.start or dt.date.max)
 
 

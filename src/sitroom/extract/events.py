@@ -416,10 +416,7 @@ def _violent_mention(bucket: _Bucket, national: _Bucket, article_type: EventType
 def _date(bucket: _Bucket) -> DateSpan | None:
     """When the event happened: its first date, or an earlier one of the same time (the lead's
     "on Saturday" of a power cut, the night before it of "launched overnight Saturday")."""
-    resolved = [d for d in bucket.dates if d.start is not None]
-    if not resolved:
-        return bucket.dates[0] if bucket.dates else None
-    return earliest_same_time(resolved)
+    return earliest_same_time(bucket.dates)
 
 
 def _damage(bucket: _Bucket) -> tuple[DamageObject, ...]:
