@@ -11,7 +11,7 @@ import hashlib
 from typing import Any
 
 from sitroom.errors import InputError
-from sitroom.model import Article, DateSpan, Extraction, Mention, Place, Span, Statement
+from sitroom.model import Article, DateSpan, Extraction, Mention, Place, RunReport, Span, Statement
 
 
 def article_from_record(record: dict[str, Any], *, where: str = "input") -> Article:
@@ -141,3 +141,16 @@ def date_record(d: DateSpan | None) -> dict[str, Any] | None:
 
 def span_record(s: Span) -> dict[str, int]:
     return {"start": s.start, "end": s.end}
+
+
+def run_report_record(report: RunReport) -> dict[str, Any]:
+    """What a run read and wrote, its skips with their stage and reason (the API's answer and the
+    store's `runs` columns)."""
+    return {
+        "articles_read": report.articles_read,
+        "articles_new": report.articles_new,
+        "mentions": report.mentions,
+        "events": report.events,
+        "statements": report.statements,
+        "skips": [{"source": skip.source, "stage": skip.stage, "reason": skip.reason} for skip in report.skips],
+    }

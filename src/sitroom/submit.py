@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitroom import pipeline
 from sitroom.errors import InputError
-from sitroom.model import RunReport, Skip
+from sitroom.model import RunReport
 
 if TYPE_CHECKING:
     from sitroom.extract.dispatch import ArticleExtractor
@@ -45,7 +45,3 @@ def ingest_documents(documents: Sequence[Mapping[str, Any]], *, extractor: Artic
         for skip in report.skips
     )
     return replace(report, skips=skips)
-
-
-def skip_record(skip: Skip) -> dict[str, str]:
-    return {"source": skip.source, "stage": skip.stage, "reason": skip.reason}

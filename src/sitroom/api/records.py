@@ -7,9 +7,8 @@ from dataclasses import asdict
 from typing import Any
 
 from sitroom.contract import mention_record, statement_record
-from sitroom.model import Article, Event, RunReport
+from sitroom.model import Article, Event
 from sitroom.store.reads import ArticleDetail, Cluster, EventDetail, Page, Stats, StoredStatement
-from sitroom.submit import skip_record
 
 
 def _time(value: dt.datetime | None) -> str | None:
@@ -138,15 +137,4 @@ def clusters_record(clusters: tuple[Cluster, ...]) -> dict[str, Any]:
     return {
         "clusters": [asdict(c) for c in clusters],
         "events": sum(c.count for c in clusters),
-    }
-
-
-def run_report_record(report: RunReport) -> dict[str, Any]:
-    return {
-        "articles_read": report.articles_read,
-        "articles_new": report.articles_new,
-        "mentions": report.mentions,
-        "events": report.events,
-        "statements": report.statements,
-        "skips": [skip_record(s) for s in report.skips],
     }

@@ -13,6 +13,7 @@ from sitroom.api import records
 from sitroom.api.errors import ApiError
 from sitroom.api.params import event_filter
 from sitroom.api.state import AppState, app_state, store
+from sitroom.contract import run_report_record
 from sitroom.store import Store, reads
 from sitroom.store.reads import EventFilter
 from sitroom.submit import ingest_documents
@@ -90,7 +91,7 @@ async def post_articles(request: Request, state: Annotated[AppState, Depends(app
     def ingest() -> dict[str, Any]:
         with state.write_lock:
             report = ingest_documents(documents, extractor=state.extractor(), store=state.store)
-        return records.run_report_record(report)
+        return run_report_record(report)
 
     return await run_in_threadpool(ingest)
 

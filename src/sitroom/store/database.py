@@ -15,6 +15,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from sitroom.contract import run_report_record
 from sitroom.errors import InputError, NotFoundError, StoreError
 from sitroom.model import Article, Estimate, Event, Extraction, RunReport, Source
 from sitroom.store import merging, rows
@@ -180,7 +181,7 @@ class Store:
         """Record the start of a pipeline run; its id, for `finish_run`."""
         with self._connect(write=True) as connection:
             run_id = connection.execute(
-                runs.insert().values(started_at=_now(), **rows.run_report_row(RunReport())).returning(runs.c.id)
+                runs.insert().values(started_at=_now(), **run_report_record(RunReport())).returning(runs.c.id)
             ).scalar_one()
             return int(run_id)
 
@@ -188,7 +189,7 @@ class Store:
         """Record the end of run `run_id` and what it did."""
         with self._connect(write=True) as connection:
             result = connection.execute(
-                update(runs).where(runs.c.id == run_id).values(finished_at=_now(), **rows.run_report_row(report))
+                update(runs).where(runs.c.id == run_id).values(finished_at=_now(), **run_report_record(report))
             )
             if result.rowcount == 0:
                 raise NotFoundError(f"no run with id {run_id} in the store; pass the id that start_run() returned")

@@ -24,7 +24,6 @@ from sitroom.model import (
     OutageUnit,
     Place,
     Precision,
-    RunReport,
     Service,
     Span,
     Statement,
@@ -337,18 +336,3 @@ def statement_from_row(row: ReadRow) -> Statement:
         affiliation=row["affiliation"],
         evidence=spans_from_json(row["evidence"]),
     )
-
-
-# Runs --------------------------------------------------------------------------------------
-
-
-def run_report_row(report: RunReport) -> Row:
-    """The counter columns of a `runs` row."""
-    return {
-        "articles_read": report.articles_read,
-        "articles_new": report.articles_new,
-        "mentions": report.mentions,
-        "events": report.events,
-        "statements": report.statements,
-        "skips": [{"source": skip.source, "stage": skip.stage, "reason": skip.reason} for skip in report.skips],
-    }
