@@ -106,9 +106,9 @@ class Store:
                 else:
                     yield connection
         except SQLAlchemyError as exc:
+            needs = "reachable and writable" if write else "reachable"
             raise StoreError(
-                f"the database {describe(self._engine)} failed ({_reason(exc)}); check that "
-                "it is reachable and writable, and retry"
+                f"the database {describe(self._engine)} failed ({_reason(exc)}); check that it is {needs}, and retry"
             ) from exc
 
     # Articles and extractions ----------------------------------------------------------------
@@ -118,6 +118,11 @@ class Store:
         (content hash) as a stored one adds nothing."""
         with self._connect(write=True) as connection:
             return insert_new(connection, articles, rows.article_row(article, _now()))
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """A connection for reads (`store.reads`, `store.watching`); database failures become
+        StoreError."""
+        return self._connect(write=False)
 
     def transaction(self) -> AbstractContextManager[Connection]:
         """A connection in a write transaction, committed when the block ends without error

@@ -16,8 +16,7 @@ import binascii
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -36,9 +35,8 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from sitroom.errors import InputError, NotFoundError, StoreError
+from sitroom.errors import InputError, NotFoundError
 from sitroom.model import Article, Event, EventType, Source, Statement, WeaponClass
 from sitroom.store import merging, rows
 from sitroom.store.database import Store
@@ -190,17 +188,7 @@ class Cluster:
     event_id: str | None
 
 
-# Connections and cursors -------------------------------------------------------------------
-
-
-@contextmanager
-def _connect(store: Store) -> Iterator[Connection]:
-    try:
-        with store.engine.connect() as connection:
-            yield connection
-    except SQLAlchemyError as exc:
-        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
-        raise StoreError(f"reading the database failed ({reason}); check that it is reachable and retry") from exc
+# Cursors -----------------------------------------------------------------------------------
 
 
 def encode_cursor(key: Sequence[str | None]) -> str:
@@ -405,7 +393,7 @@ def event_page(store: Store, flt: EventFilter, *, cursor: str | None = None, lim
     """One page of the events that pass `flt`, newest first, with their sources."""
     _check_limit(limit)
     after = _cursor_date(cursor) if cursor else None
-    with _connect(store) as connection:
+    with store.reading() as connection:
         found = _filtered_event_rows(connection, flt, after, limit + 1)
         page = found[:limit]
         sources = _sources(connection, [row["id"] for row in page])
@@ -427,7 +415,7 @@ def _sentence(text: str, start: int, end: int) -> EvidenceSentence:
 
 def event_detail(store: Store, event_id: str) -> EventDetail:
     """One event, each source article and the sentences it came from; NotFoundError if absent."""
-    with _connect(store) as connection:
+    with store.reading() as connection:
         row = connection.execute(select(events).where(events.c.id == event_id)).mappings().first()
         if row is None:
             raise NotFoundError(
@@ -512,7 +500,7 @@ def statement_page(
             raise InputError("the cursor is not one this API returned; leave it out to start again") from exc
         stmt = stmt.where(_after(articles.c.published, statements.c.id, (when, key)))
     stmt = stmt.order_by(articles.c.published.desc().nulls_last(), statements.c.id).limit(limit + 1)
-    with _connect(store) as connection:
+    with store.reading() as connection:
         found = [_stored_statement(row) for row in connection.execute(stmt).mappings()]
     page = found[:limit]
     next_cursor = None
@@ -524,7 +512,7 @@ def statement_page(
 
 def article_detail(store: Store, article_id: str) -> ArticleDetail:
     """An article with its event ids and statements; NotFoundError if absent."""
-    with _connect(store) as connection:
+    with store.reading() as connection:
         row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
         if row is None:
             raise NotFoundError(
@@ -552,7 +540,7 @@ _WEAPON_CLASSES = tuple(str(w) for w in WeaponClass)
 def event_stats(store: Store, flt: EventFilter) -> Stats:
     """Counts of the events that pass `flt`: per day (and type), type, oblast and weapon class."""
     c = events.c
-    with _connect(store) as connection:
+    with store.reading() as connection:
         where = _where(flt, connection.dialect.name)
         if flt.search is not None:
             return _stats_of_rows(_all_filtered(connection, flt))
@@ -636,7 +624,7 @@ def event_clusters(store: Store, flt: EventFilter, *, zoom: int) -> tuple[Cluste
     """The located events that pass `flt`, grouped in a grid whose cells suit map zoom `zoom`."""
     cell = cell_degrees(zoom)
     c = events.c
-    with _connect(store) as connection:
+    with store.reading() as connection:
         located = and_(_where(flt, connection.dialect.name), c.lat.is_not(None), c.lon.is_not(None))
         if flt.search is not None:
             return _clusters_of_rows([r for r in _all_filtered(connection, flt) if r["lat"] is not None], cell)

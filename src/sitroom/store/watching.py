@@ -14,15 +14,11 @@ one transaction: a watcher killed at any moment has either done all of it or non
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import Connection, delete, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
-from sitroom.errors import StoreError
 from sitroom.model import Article, Extraction
 from sitroom.store import rows
 from sitroom.store.database import Store
@@ -107,17 +103,6 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
     return None if value is None else rows.to_utc(value)
 
 
-@contextmanager
-def _reading(store: Store) -> Iterator[Connection]:
-    try:
-        with store.engine.connect() as connection:
-            yield connection
-    except SQLAlchemyError as exc:
-        raise StoreError(
-            f"the database failed ({exc.__class__.__name__}); check that it is reachable, and retry"
-        ) from exc
-
-
 # Sources ---------------------------------------------------------------------------------------
 
 
@@ -136,7 +121,7 @@ def remove_source(store: Store, url: str) -> bool:
 
 def list_sources(store: Store) -> list[WatchedSource]:
     """Every watched source, in the order they were added (the order they are polled in)."""
-    with _reading(store) as connection:
+    with store.reading() as connection:
         result = connection.execute(select(sources).order_by(sources.c.added_at, sources.c.url)).mappings()
         return [_source(row) for row in result]
 
@@ -177,7 +162,7 @@ def record_error(store: Store, url: str, error: str) -> None:
 
 
 def seen_item(store: Store, url: str) -> SeenItem | None:
-    with _reading(store) as connection:
+    with store.reading() as connection:
         row = connection.execute(select(seen_items).where(seen_items.c.url == url)).mappings().first()
     if row is None:
         return None
@@ -192,7 +177,7 @@ def seen_item(store: Store, url: str) -> SeenItem | None:
 
 
 def web_page(store: Store, url: str) -> WebPage | None:
-    with _reading(store) as connection:
+    with store.reading() as connection:
         row = connection.execute(select(web_pages).where(web_pages.c.url == url)).mappings().first()
     if row is None:
         return None
@@ -209,13 +194,13 @@ def web_page(store: Store, url: str) -> WebPage | None:
 
 def article_with_text(store: Store, content_hash: str) -> str | None:
     """The id of the stored article with exactly this text, if any."""
-    with _reading(store) as connection:
+    with store.reading() as connection:
         found = connection.execute(select(articles.c.id).where(articles.c.content_hash == content_hash)).scalar()
     return None if found is None else str(found)
 
 
 def stored_article(store: Store, article_id: str) -> Article | None:
-    with _reading(store) as connection:
+    with store.reading() as connection:
         row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
     return None if row is None else rows.article_from_row(row)
 
@@ -228,7 +213,7 @@ def original_fingerprints(store: Store, *, exclude_url: str) -> list[tuple[str, 
         .where(web_pages.c.article_id.is_not(None), web_pages.c.duplicate_of.is_(None), web_pages.c.url != exclude_url)
         .order_by(web_pages.c.first_seen, web_pages.c.url)
     )
-    with _reading(store) as connection:
+    with store.reading() as connection:
         return [(str(article_id), int(simhash, 16)) for article_id, simhash in connection.execute(query)]
 
 
