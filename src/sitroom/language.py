@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 
+from sitroom.datafiles import cells, content_lines, package_text
 from sitroom.model import Article
 
 LANGUAGES = ("uk", "ru", "en")
@@ -40,13 +40,9 @@ class FrequentWords:
 
 
 def load_frequent_words() -> FrequentWords:
-    text = resources.files("sitroom").joinpath("language_data", "frequent_words.tsv").read_text(encoding="utf-8")
     words: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        language, _, word = line.partition("\t")
-        words.setdefault(language.strip(), set()).add(word.strip())
+    for language, word in cells(content_lines(package_text("sitroom", "language_data", "frequent_words.tsv")), 2):
+        words.setdefault(language, set()).add(word)
     return FrequentWords({k: frozenset(v) for k, v in words.items()})
 
 

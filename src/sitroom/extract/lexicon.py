@@ -6,8 +6,8 @@ They are data files in `lexicons/`, reviewed like code; this module only reads t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
+from sitroom.datafiles import cells, content_lines, package_text
 from sitroom.model import DamageCategory, EventType, OutageUnit, Service, Victims, WeaponClass
 
 
@@ -90,14 +90,8 @@ def plural(phrase: str) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("sitroom.extract").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return content_lines(package_text("sitroom.extract", "lexicons", name))
 
 
 def _rows(name: str, width: int) -> list[tuple[str, ...]]:
-    rows = []
-    for line in _lines(name):
-        cells = line.split("\t")
-        cells += [""] * (width - len(cells))
-        rows.append(tuple(c.strip() for c in cells[:width]))
-    return rows
+    return cells(_lines(name), width)

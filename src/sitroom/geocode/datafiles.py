@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from sitroom.datafiles import content_lines
 from sitroom.errors import GazetteerError
 
 
@@ -34,7 +35,7 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 def read_words(name: str) -> list[str]:
     """The entries of a one-per-line word list."""
-    return [line.strip() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")]
+    return content_lines(read_text(name))
 
 
 def split_list(cell: str) -> list[str]:

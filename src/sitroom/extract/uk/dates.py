@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from sitroom.datafiles import cells, content_lines, package_text
 from sitroom.model import DatePrecision, DateSpan
 
 DAY = dt.timedelta(days=1)
@@ -47,13 +47,12 @@ class Window:
 
 
 def load_date_words() -> DateWords:
-    def rows(name: str) -> list[list[str]]:
-        text = resources.files("sitroom.extract.uk").joinpath("lexicons", name).read_text(encoding="utf-8")
-        return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    def rows(name: str) -> list[tuple[str, ...]]:
+        return cells(content_lines(package_text("sitroom.extract.uk", "lexicons", name)), 2)
 
     return DateWords(
-        months={form.strip().lower(): int(n) for form, n in rows("months.tsv")},
-        relative={phrase.strip().lower(): meaning.strip() for phrase, meaning in rows("relative_dates.tsv")},
+        months={form.lower(): int(n) for form, n in rows("months.tsv")},
+        relative={phrase.lower(): meaning for phrase, meaning in rows("relative_dates.tsv")},
     )
 
 

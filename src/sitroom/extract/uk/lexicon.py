@@ -8,8 +8,8 @@ units, so "Х-59/69" matches "X-59/69".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
+from sitroom.datafiles import cells, content_lines, package_text
 from sitroom.extract.uk.morph import Morphology, normal_text
 from sitroom.extract.uk.units import fold, units
 from sitroom.model import OutageUnit, Service, WeaponClass
@@ -94,14 +94,8 @@ def load_uk_lexicon(morph: Morphology) -> UkLexicon:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("sitroom.extract.uk").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return content_lines(package_text("sitroom.extract.uk", "lexicons", name))
 
 
 def _rows(name: str, width: int) -> list[tuple[str, ...]]:
-    rows = []
-    for line in _lines(name):
-        cells = [c.strip() for c in line.split("\t")]
-        cells += [""] * (width - len(cells))
-        rows.append(tuple(cells[:width]))
-    return rows
+    return cells(_lines(name), width)
