@@ -4,15 +4,10 @@ and the context forms of issue 3 ("X, Donetsk Oblast", "near X", "the X directio
 from __future__ import annotations
 
 import pytest
+from first_place import first
 
 from sitroom.geocode.morph import Lemmatizer
 from sitroom.geocode.resolve import Geocoder
-
-
-def first(geocoder: Geocoder, text: str) -> tuple[str, str | None, str]:
-    places = geocoder.places_in_text(text)
-    assert places, f"nothing found in {text!r}"
-    return places[0].name, places[0].admin1_code, places[0].precision.value
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,12 @@ hyphenated names with Russian endings, and a city's district named after another
 from __future__ import annotations
 
 import pytest
+from first_place import first
 
 from sitroom.geocode.aliases import adjective_bases, compound_bases
 from sitroom.geocode.cues import load_cues
 from sitroom.geocode.gazetteer import Gazetteer
 from sitroom.geocode.resolve import Geocoder
-
-
-def first(geocoder: Geocoder, text: str) -> tuple[str, str | None, str]:
-    places = geocoder.places_in_text(text)
-    assert places, f"nothing found in {text!r}"
-    return places[0].name, places[0].admin1_code, places[0].precision.value
 
 
 @pytest.mark.parametrize(
